@@ -1,0 +1,5 @@
+/** Internal: pages and auto-pagers. Not API. */
+@NullMarked
+package dev.conduit.internal.paging;
+
+import org.jspecify.annotations.NullMarked;

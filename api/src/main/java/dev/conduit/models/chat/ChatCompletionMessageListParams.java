@@ -1,0 +1,116 @@
+package dev.conduit.models.chat;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The query parameters of listing the messages of a stored chat completion ({@code GET
+ * /chat/completions/{id}/messages}). Every parameter is optional. Immutable and thread-safe.
+ */
+public final class ChatCompletionMessageListParams {
+  private final Map<String, String> query;
+
+  private ChatCompletionMessageListParams(Map<String, String> query) {
+    this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder(Map.of());
+  }
+
+  /** Returns parameters that set nothing: the API's defaults apply. */
+  public static ChatCompletionMessageListParams none() {
+    return builder().build();
+  }
+
+  /** Returns a builder holding a copy of these parameters. */
+  public Builder toBuilder() {
+    return new Builder(query);
+  }
+
+  /** Returns the id of the last message of the previous page, or null if not set. */
+  public @Nullable String after() {
+    return query.get("after");
+  }
+
+  /** Returns the page size, or null if not set. */
+  public @Nullable Long limit() {
+    String limit = query.get("limit");
+    return limit == null ? null : Long.valueOf(limit);
+  }
+
+  /** Returns the sort order by creation time, or null if not set (the API defaults to ascending). */
+  public @Nullable SortOrder order() {
+    String order = query.get("order");
+    return order == null ? null : SortOrder.of(order);
+  }
+
+  /** Returns the query parameters that were set, in the order they were first set. Unmodifiable. */
+  public Map<String, String> toQuery() {
+    return query;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ChatCompletionMessageListParams
+        && ((ChatCompletionMessageListParams) o).query.equals(query);
+  }
+
+  @Override
+  public int hashCode() {
+    return query.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ChatCompletionMessageListParams" + query;
+  }
+
+  /** A builder of {@link ChatCompletionMessageListParams}. Setters given null remove their parameter. */
+  public static final class Builder {
+    private final Map<String, String> query;
+
+    private Builder(Map<String, String> query) {
+      this.query = new LinkedHashMap<>(query);
+    }
+
+    private Builder put(String name, @Nullable String value) {
+      if (value == null) {
+        query.remove(name);
+      } else {
+        query.put(name, value);
+      }
+      return this;
+    }
+
+    /** Sets the cursor: the id of the last message of the previous page. */
+    public Builder after(@Nullable String after) {
+      return put("after", after);
+    }
+
+    /**
+     * Sets the page size.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    public Builder limit(long limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit < 1: " + limit);
+      }
+      return put("limit", Long.toString(limit));
+    }
+
+    /** Sets the sort order by creation time. */
+    public Builder order(@Nullable SortOrder order) {
+      return put("order", order == null ? null : order.value());
+    }
+
+    /** Returns the parameters. */
+    public ChatCompletionMessageListParams build() {
+      return new ChatCompletionMessageListParams(query);
+    }
+  }
+}

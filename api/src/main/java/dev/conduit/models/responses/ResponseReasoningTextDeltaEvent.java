@@ -1,0 +1,40 @@
+package dev.conduit.models.responses;
+
+import dev.conduit.internal.json.Json;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A piece of the reasoning text of a reasoning model ({@code response.reasoning_text.delta}, or
+ * {@code response.reasoning.delta} from Open Responses servers).
+ */
+public final class ResponseReasoningTextDeltaEvent extends ResponseStreamEvent {
+  private ResponseReasoningTextDeltaEvent(Map<String, @Nullable Object> json) {
+    super(json);
+  }
+
+  /** Returns a view of {@code json}, a JSON tree owned by the caller; it is frozen, not copied. */
+  public static ResponseReasoningTextDeltaEvent fromJson(Map<String, @Nullable Object> json) {
+    return new ResponseReasoningTextDeltaEvent(Json.freezeMap(json));
+  }
+
+  /** Returns the id of the reasoning item. */
+  public String itemId() {
+    return string("item_id");
+  }
+
+  /** Returns the index of the output item in {@link Response#output()}. */
+  public long outputIndex() {
+    return longValue("output_index");
+  }
+
+  /** Returns the index of the content part in the item's content. */
+  public long contentIndex() {
+    return longValue("content_index");
+  }
+
+  /** Returns the reasoning text to append. */
+  public String delta() {
+    return string("delta");
+  }
+}

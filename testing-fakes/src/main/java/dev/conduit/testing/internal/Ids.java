@@ -1,0 +1,71 @@
+package dev.conduit.testing.internal;
+
+import java.util.SplittableRandom;
+
+/**
+ * Realistic-looking, deterministic identifiers: the same sequence of calls on a fresh fake yields
+ * the same ids. Thread-safe.
+ */
+public final class Ids {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  private SplittableRandom random = new SplittableRandom(0x0C0DE1L);
+
+  /** Restarts the sequence. */
+  public synchronized void reset() {
+    random = new SplittableRandom(0x0C0DE1L);
+  }
+
+  public synchronized String hex(int n) {
+    return pick(HEX, n);
+  }
+
+  public synchronized String alnum(int n) {
+    return pick(ALNUM, n);
+  }
+
+  private String pick(char[] alphabet, int n) {
+    char[] out = new char[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = alphabet[random.nextInt(alphabet.length)];
+    }
+    return new String(out);
+  }
+
+  public String response() {
+    return "resp_" + hex(50);
+  }
+
+  public String message() {
+    return "msg_" + hex(50);
+  }
+
+  public String reasoning() {
+    return "rs_" + hex(50);
+  }
+
+  public String functionCall() {
+    return "fc_" + hex(50);
+  }
+
+  public String functionCallOutput() {
+    return "fco_" + hex(50);
+  }
+
+  public String callId() {
+    return "call_" + alnum(24);
+  }
+
+  public String chatCompletion() {
+    return "chatcmpl-" + alnum(29);
+  }
+
+  public String file() {
+    return "file-" + alnum(22);
+  }
+
+  public String requestId() {
+    return "req_" + hex(32);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.conduit.transport.jdk.internal;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state one request/response exchange shares between its parts: the JDK's response future, the
+ * request body being written, the response body being read, and the first failure Conduit itself
+ * raised (a timeout, an abort). {@link #fail} aborts every part; {@link #finish} runs the release
+ * callback (free the permit, forget the exchange) exactly once.
+ */
+public final class Exchange {
+  private final AtomicReference<@Nullable IOException> failure = new AtomicReference<>();
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final Consumer<Exchange> onFinish;
+  private volatile @Nullable CompletableFuture<?> jdkFuture;
+  private volatile @Nullable RequestBodyPublisher requestBody;
+  private volatile @Nullable ResponseBody responseBody;
+
+  /** Creates an exchange that runs {@code onFinish} once when it ends, however it ends. */
+  public Exchange(Consumer<Exchange> onFinish) {
+    this.onFinish = onFinish;
+  }
+
+  /** Attaches the JDK's response future; cancelled at once if the exchange already failed. */
+  public void jdkFuture(CompletableFuture<?> future) {
+    jdkFuture = future;
+    if (failure.get() != null) {
+      future.cancel(true);
+    }
+  }
+
+  /** Attaches the request body publisher. */
+  public void requestBody(RequestBodyPublisher publisher) {
+    requestBody = publisher;
+    IOException f = failure.get();
+    if (f != null) {
+      publisher.abort(f);
+    }
+  }
+
+  /** Attaches the response body once headers have arrived. */
+  public void responseBody(ResponseBody body) {
+    responseBody = body;
+    IOException f = failure.get();
+    if (f != null) {
+      body.fail(f);
+    }
+  }
+
+  /**
+   * Records {@code cause} as the reason this exchange failed, if none was recorded yet, and aborts
+   * the request in flight, the body being written and the body being read.
+   *
+   * @return true if {@code cause} is the recorded failure
+   */
+  public boolean fail(IOException cause) {
+    if (!failure.compareAndSet(null, cause)) {
+      return false;
+    }
+    CompletableFuture<?> f = jdkFuture;
+    if (f != null) {
+      f.cancel(true);
+    }
+    RequestBodyPublisher rb = requestBody;
+    if (rb != null) {
+      rb.abort(cause);
+    }
+    ResponseBody body = responseBody;
+    if (body != null) {
+      body.fail(cause);
+    }
+    return true;
+  }
+
+  /** Returns the failure Conduit recorded, or null. */
+  public @Nullable IOException failure() {
+    return failure.get();
+  }
+
+  /** Returns true once {@link #finish} ran. */
+  public boolean isFinished() {
+    return finished.get();
+  }
+
+  /**
+   * Ends the exchange: stops a request body writer that is still blocked and runs the release
+   * callback. Idempotent.
+   */
+  public void finish() {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    RequestBodyPublisher rb = requestBody;
+    if (rb != null) {
+      rb.abort(new IOException("the exchange ended before the request body was written"));
+    }
+    ResponseBody body = responseBody;
+    if (body != null) {
+      body.stopWatchdog();
+    }
+    onFinish.accept(this);
+  }
+}

@@ -1,0 +1,476 @@
+package dev.conduit.transport.jdk.internal;
+
+import dev.conduit.http.RequestBody;
+import dev.conduit.http.Timeouts;
+import dev.conduit.http.TransportTimeoutException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Adapts a Conduit {@link RequestBody} (which pushes bytes into an {@link OutputStream}) to the JDK's
+ * pull-based {@link HttpRequest.BodyPublisher}.
+ *
+ * <p>Two modes. <em>Buffered</em>: a small body of known length was already written to memory by
+ * {@link #buffer}; it is published from there and can be sent again (redirects, authentication).
+ * <em>Streaming</em>: a writer thread runs {@link #writeBody()}; its bytes go through a bounded queue
+ * (the writer blocks while the queue is full), so memory stays bounded whatever the body size, and
+ * the body is sent once.
+ *
+ * <p>The {@code write} timeout is emulated: it fires when bytes are waiting to be sent but the JDK
+ * has asked for none for longer than the timeout (the peer stopped reading and the socket is full).
+ */
+public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
+  /** Bodies of known length up to this size are written to memory before sending. */
+  public static final long BUFFER_LIMIT = 64 * 1024;
+
+  private static final int CHUNK = 16 * 1024;
+  private static final long QUEUE_CAPACITY = 64 * 1024;
+
+  private final RequestBody body;
+  private final long contentLength;
+  private final @Nullable List<ByteBuffer> buffered;
+  private final Exchange exchange;
+  private final @Nullable Duration writeTimeout;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition space = lock.newCondition();
+  private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(); // streaming mode, guarded by lock
+  private long queuedBytes; // guarded by lock
+  private boolean writerDone; // guarded by lock
+  private @Nullable IOException abort; // guarded by lock
+  private int subscriptions; // guarded by lock
+  private @Nullable Sub active; // guarded by lock
+
+  /**
+   * Creates the publisher for {@code body} in {@code exchange}. {@code buffered} holds the whole
+   * body when it was written by {@link #buffer}, else null for streaming through {@link
+   * #writeBody()}.
+   */
+  public RequestBodyPublisher(
+      RequestBody body,
+      @Nullable List<ByteBuffer> buffered,
+      Exchange exchange,
+      @Nullable Duration writeTimeout) {
+    this.body = body;
+    this.contentLength = body.contentLength();
+    this.buffered = buffered;
+    this.exchange = exchange;
+    this.writeTimeout = writeTimeout;
+  }
+
+  /** Returns true if {@code body} is small and of known length, so {@link #buffer} applies. */
+  public static boolean isBufferable(RequestBody body) {
+    long n = body.contentLength();
+    return n >= 0 && n <= BUFFER_LIMIT;
+  }
+
+  /**
+   * Writes {@code body} to memory on the calling thread.
+   *
+   * @throws IOException if writing fails or the body's length differs from its content length
+   */
+  public static List<ByteBuffer> buffer(RequestBody body) throws IOException {
+    List<ByteBuffer> chunks = new ArrayList<>();
+    ChunkingStream out =
+        new ChunkingStream(body.contentLength()) {
+          @Override
+          void emit(ByteBuffer chunk) {
+            chunks.add(chunk);
+          }
+        };
+    try {
+      body.writeTo(out);
+    } catch (RuntimeException e) {
+      throw new IOException("request body writeTo failed: " + e, e);
+    }
+    out.finish();
+    return chunks;
+  }
+
+  @Override
+  public long contentLength() {
+    return contentLength;
+  }
+
+  /**
+   * Runs the body's {@code writeTo} on the calling thread (streaming mode), blocking while the queue
+   * is full. A failure of the body itself fails the exchange; a failure caused by the exchange
+   * ending (timeout, abort, early response) is left for the exchange to report.
+   */
+  public void writeBody() {
+    ChunkingStream out =
+        new ChunkingStream(contentLength) {
+          @Override
+          void emit(ByteBuffer chunk) throws IOException {
+            enqueue(chunk);
+          }
+        };
+    try {
+      body.writeTo(out);
+      out.finish();
+      markWriterDone();
+    } catch (IOException | RuntimeException e) {
+      if (isAborted()) {
+        return;
+      }
+      IOException io =
+          e instanceof IOException
+              ? (IOException) e
+              : new IOException("request body writeTo failed: " + e, e);
+      exchange.fail(io);
+    }
+  }
+
+  /** Stops the writer and fails the JDK's subscription with {@code cause}. Idempotent. */
+  public void abort(IOException cause) {
+    Sub s;
+    lock.lock();
+    try {
+      if (abort != null) {
+        return;
+      }
+      abort = cause;
+      queue.clear();
+      queuedBytes = 0;
+      space.signalAll();
+      s = active;
+    } finally {
+      lock.unlock();
+    }
+    if (s != null) {
+      s.drain();
+    }
+  }
+
+  private boolean isAborted() {
+    lock.lock();
+    try {
+      return abort != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void enqueue(ByteBuffer chunk) throws IOException {
+    Sub s;
+    lock.lock();
+    try {
+      for (;;) {
+        IOException a = abort;
+        if (a != null) {
+          throw new IOException("request body aborted: " + a.getMessage(), a);
+        }
+        if (queuedBytes == 0 || queuedBytes + chunk.remaining() <= QUEUE_CAPACITY) {
+          break;
+        }
+        try {
+          space.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          InterruptedIOException ie =
+              new InterruptedIOException("interrupted while writing the request body");
+          exchange.fail(ie);
+          throw ie;
+        }
+      }
+      queue.addLast(chunk);
+      queuedBytes += chunk.remaining();
+      s = active;
+    } finally {
+      lock.unlock();
+    }
+    if (s != null) {
+      s.drain();
+    }
+  }
+
+  private void markWriterDone() {
+    Sub s;
+    lock.lock();
+    try {
+      writerDone = true;
+      s = active;
+    } finally {
+      lock.unlock();
+    }
+    if (s != null) {
+      s.drain();
+    }
+  }
+
+  /** JDK callback: the client subscribes once per attempt to send the body. */
+  @Override
+  public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+    Sub s;
+    IOException refusal = null;
+    lock.lock();
+    try {
+      subscriptions++;
+      if (subscriptions > 1 && buffered == null) {
+        refusal =
+            new IOException(
+                "the JDK client tried to send a streamed request body twice (redirect or"
+                    + " authentication retry); streamed bodies are sent once");
+        s = null;
+      } else {
+        s = new Sub(subscriber);
+        if (active != null) {
+          active.cancel();
+        }
+        active = s;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (s == null) {
+      subscriber.onSubscribe(ResponseBody.NoopSubscription.INSTANCE);
+      subscriber.onError(refusal);
+      return;
+    }
+    subscriber.onSubscribe(s);
+    s.start();
+  }
+
+  /** One subscription of the JDK client to the body. */
+  private final class Sub implements Flow.Subscription {
+    private final Flow.Subscriber<? super ByteBuffer> downstream;
+    private final @Nullable ArrayDeque<ByteBuffer> replay; // buffered mode only
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger wip = new AtomicInteger();
+    private final @Nullable IdleWatchdog watchdog;
+    private volatile boolean cancelled;
+    private volatile boolean started;
+    private boolean done; // drain loop only
+
+    Sub(Flow.Subscriber<? super ByteBuffer> downstream) {
+      this.downstream = downstream;
+      if (buffered != null) {
+        replay = new ArrayDeque<>(buffered.size());
+        for (ByteBuffer b : buffered) {
+          replay.add(b.duplicate());
+        }
+      } else {
+        replay = null;
+      }
+      Duration timeout = writeTimeout;
+      this.watchdog =
+          IdleWatchdog.of(
+              timeout,
+              () ->
+                  exchange.fail(
+                      new TransportTimeoutException(
+                          Timeouts.Kind.WRITE,
+                          "write timed out after " + Timers.format(timeout)
+                              + ": the peer stopped reading the request body")));
+    }
+
+    void start() {
+      started = true;
+      if (watchdog != null) {
+        watchdog.start();
+      }
+      drain();
+    }
+
+    @Override
+    public void request(long n) {
+      if (n <= 0) {
+        abort(new IOException("non-positive request from the HTTP client: " + n));
+        return;
+      }
+      for (;;) {
+        long current = demand.get();
+        long next = current + n < 0 ? Long.MAX_VALUE : current + n;
+        if (demand.compareAndSet(current, next)) {
+          break;
+        }
+      }
+      drain();
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+      if (watchdog != null) {
+        watchdog.stop();
+      }
+      // The client gave up on the body (the exchange failed or ended): unblock the writer.
+      lock.lock();
+      try {
+        if (buffered == null && active == this && abort == null && !(writerDone && queue.isEmpty())) {
+          abort = new IOException("the HTTP client cancelled the request body");
+          queue.clear();
+          queuedBytes = 0;
+          space.signalAll();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    void drain() {
+      if (!started || wip.getAndIncrement() != 0) {
+        return;
+      }
+      int missed = 1;
+      for (;;) {
+        if (!done && !cancelled) {
+          drainOnce();
+        }
+        missed = wip.addAndGet(-missed);
+        if (missed == 0) {
+          return;
+        }
+      }
+    }
+
+    private void drainOnce() {
+      long emitted = 0;
+      for (;;) {
+        ByteBuffer next = null;
+        IOException failed;
+        boolean complete = false;
+        boolean pending;
+        lock.lock();
+        try {
+          failed = abort;
+          if (failed == null) {
+            ArrayDeque<ByteBuffer> source = replay != null ? replay : queue;
+            if (demand.get() > 0) {
+              next = source.pollFirst();
+              if (next != null && replay == null) {
+                queuedBytes -= next.remaining();
+                space.signalAll();
+              }
+            }
+            complete = next == null && source.isEmpty() && (replay != null || writerDone);
+            pending = !source.isEmpty() || next != null;
+          } else {
+            pending = false;
+          }
+        } finally {
+          lock.unlock();
+        }
+        if (failed != null) {
+          finish();
+          downstream.onError(failed);
+          return;
+        }
+        if (next != null) {
+          demand.decrementAndGet();
+          emitted++;
+          downstream.onNext(next);
+          if (cancelled) {
+            return;
+          }
+          continue;
+        }
+        if (complete) {
+          finish();
+          downstream.onComplete();
+          return;
+        }
+        if (watchdog != null) {
+          if (pending && demand.get() == 0) {
+            watchdog.waiting(emitted != 0);
+          } else {
+            watchdog.idle();
+          }
+        }
+        return;
+      }
+    }
+
+    private void finish() {
+      done = true;
+      if (watchdog != null) {
+        watchdog.stop();
+      }
+    }
+  }
+
+  /** An output stream that cuts the bytes written into chunks and checks the declared length. */
+  private abstract static class ChunkingStream extends OutputStream {
+    private final long expected;
+    private long written;
+    private @Nullable ByteBuffer current;
+    private boolean finished;
+
+    ChunkingStream(long expected) {
+      this.expected = expected;
+    }
+
+    abstract void emit(ByteBuffer chunk) throws IOException;
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      java.util.Objects.checkFromIndexSize(off, len, b.length);
+      if (finished) {
+        throw new IOException("the request body stream is finished");
+      }
+      if (expected >= 0 && written + len > expected) {
+        throw new IOException(
+            "request body wrote more than its contentLength " + expected + ": " + (written + len));
+      }
+      while (len > 0) {
+        ByteBuffer c = current;
+        if (c == null) {
+          // Size a chunk to what is left of a known length, so small bodies stay small.
+          int size = expected >= 0 ? (int) Math.min(CHUNK, expected - written) : CHUNK;
+          c = current = ByteBuffer.allocate(size);
+        }
+        int n = Math.min(len, c.remaining());
+        c.put(b, off, n);
+        off += n;
+        len -= n;
+        written += n;
+        if (!c.hasRemaining()) {
+          current = null;
+          c.flip();
+          emit(c);
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      ByteBuffer c = current;
+      if (c != null && c.position() > 0) {
+        current = null;
+        c.flip();
+        emit(c);
+      }
+    }
+
+    /** The transport owns the stream: a body calling close() is harmless. */
+    @Override
+    public void close() {}
+
+    void finish() throws IOException {
+      if (expected >= 0 && written != expected) {
+        throw new IOException(
+            "request body wrote " + written + " bytes but its contentLength is " + expected);
+      }
+      flush();
+      finished = true;
+    }
+  }
+}
