@@ -69,6 +69,11 @@ public final class Discovery {
   }
 
   static <P> P choose(Spi<P> spi, @Nullable String builderName, Environment env) {
+    return pick(spi, load(spi), builderName, env);
+  }
+
+  /** Chooses among {@code found} (sorted by priority, highest first). */
+  static <P> P pick(Spi<P> spi, List<P> found, @Nullable String builderName, Environment env) {
     String source = "the client builder";
     String wanted = builderName;
     if (wanted == null) {
@@ -79,7 +84,6 @@ public final class Discovery {
       wanted = env.variable(spi.envVar);
       source = "environment variable " + spi.envVar;
     }
-    List<P> found = load(spi);
     for (P p : found) {
       log.debug("found {} provider '{}' (priority {}, {})", spi.noun, spi.name.apply(p), spi.priority.applyAsInt(p), p.getClass().getName());
     }

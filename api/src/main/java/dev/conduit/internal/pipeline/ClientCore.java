@@ -160,7 +160,7 @@ public final class ClientCore {
       }
       byte[] errorBody;
       try (HttpResponse r = response; InputStream in = r.body()) {
-        errorBody = in.readNBytes(MAX_ERROR_BODY);
+        errorBody = httpLog.scrub(in.readNBytes(MAX_ERROR_BODY));
       } catch (IOException e) {
         errorBody = new byte[0];
       }
@@ -304,7 +304,7 @@ public final class ClientCore {
       }
       CompletableFuture<byte[]> errorBody = BodyCollector.collect(response.body(), MAX_ERROR_BODY);
       inFlight.set(errorBody);
-      errorBody.handle((bytes, e) -> bytes == null ? new byte[0] : bytes).thenAccept(bytes -> {
+      errorBody.handle((bytes, e) -> bytes == null ? new byte[0] : httpLog.scrub(bytes)).thenAccept(bytes -> {
         httpLog.responseBody(bytes);
         if (RetryPolicy.shouldRetry(status, headers) && ex.canRetry(attempt)) {
           retryLater(ex, step, attempt, result, inFlight, http, headers, "status " + status);
@@ -343,12 +343,13 @@ public final class ClientCore {
     }
   }
 
-  private <T> T decode(BufferedBody body, Decoder<T> decoder) {
+  private <T> T decode(BufferedBody raw, Decoder<T> decoder) {
+    BufferedBody body = raw;
     String requestId = body.headers.first("x-request-id");
     String contentType = body.headers.first("content-type");
     if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
       throw new InvalidResponseException("expected JSON but the server sent " + contentType, body.status, requestId,
-          ErrorMapper.snippet(body.bytes), null);
+          ErrorMapper.snippet(httpLog.scrub(body.bytes)), null);
     }
     if (body.bytes.length == 0) {
       throw new InvalidResponseException("expected JSON but the response body is empty", body.status, requestId, "", null);
@@ -358,12 +359,12 @@ public final class ClientCore {
       tree = config.codec.readTree(body.bytes);
     } catch (CodecException e) {
       throw new InvalidResponseException("the response body is not valid JSON: " + e.getMessage(), body.status, requestId,
-          ErrorMapper.snippet(body.bytes), e);
+          ErrorMapper.snippet(httpLog.scrub(body.bytes)), e);
     }
     try {
       return decoder.decode(tree);
     } catch (InvalidResponseException e) {
-      throw new InvalidResponseException(e.getMessage(), body.status, requestId, ErrorMapper.snippet(body.bytes), e);
+      throw new InvalidResponseException(e.getMessage(), body.status, requestId, ErrorMapper.snippet(httpLog.scrub(body.bytes)), e);
     }
   }
 

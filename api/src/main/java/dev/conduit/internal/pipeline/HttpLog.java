@@ -96,6 +96,15 @@ final class HttpLog {
     return body.length > n ? text + "… (" + body.length + " bytes)" : text;
   }
 
+  /** Returns {@code body} with every occurrence of the API key replaced, for error bodies a server echoed it in. */
+  byte[] scrub(byte[] body) {
+    if (apiKey == null || body.length < apiKey.length()) {
+      return body;
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    return text.contains(apiKey) ? text.replace(apiKey, "***").getBytes(StandardCharsets.UTF_8) : body;
+  }
+
   /** Removes the API key from any text that is about to be logged. */
   String scrub(String text) {
     return apiKey == null ? text : text.replace(apiKey, "***");

@@ -76,16 +76,19 @@ public final class ChatCompletionListParams {
     return query;
   }
 
+  /** Returns true if {@code o} holds the same parameters. */
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof ChatCompletionListParams && ((ChatCompletionListParams) o).query.equals(query);
   }
 
+  /** Returns a hash of the parameters. */
   @Override
   public int hashCode() {
     return query.hashCode();
   }
 
+  /** Returns the parameters for debugging. */
   @Override
   public String toString() {
     return "ChatCompletionListParams" + query;

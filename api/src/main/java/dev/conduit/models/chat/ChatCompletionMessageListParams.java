@@ -53,17 +53,20 @@ public final class ChatCompletionMessageListParams {
     return query;
   }
 
+  /** Returns true if {@code o} holds the same parameters. */
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof ChatCompletionMessageListParams
         && ((ChatCompletionMessageListParams) o).query.equals(query);
   }
 
+  /** Returns a hash of the parameters. */
   @Override
   public int hashCode() {
     return query.hashCode();
   }
 
+  /** Returns the parameters for debugging. */
   @Override
   public String toString() {
     return "ChatCompletionMessageListParams" + query;

@@ -59,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe; adapters are looked up once per type and cached.
  */
 public final class MoshiJsonCodec implements JsonCodec {
-  private static final String TREE = "a JSON tree";
+  private static final String TREE = "a JSON value";
 
   private final Bindings bindings;
 

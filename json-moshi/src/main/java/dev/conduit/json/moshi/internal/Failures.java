@@ -3,6 +3,7 @@ package dev.conduit.json.moshi.internal;
 import com.squareup.moshi.JsonReader;
 import dev.conduit.json.CodecException;
 import java.io.IOException;
+import java.util.Locale;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,8 @@ final class Failures {
     String message = String.valueOf(e.getMessage());
     if (message.startsWith("Nesting too deep")) {
       return new CodecException(
-          "Malformed JSON: nested more than 255 levels deep at path " + path(reader), e);
+          "Malformed JSON: nested more than 255 levels deep at path "
+              + shorten(reader.getPath(), 40), e);
     }
     return new CodecException("Cannot decode " + target + ": " + message, e);
   }
@@ -97,20 +99,29 @@ final class Failures {
   }
 
   /**
-   * True if all that is left is the start of a literal such as {@code tru} or {@code 1.}. Moshi asks
+   * True if all that is left is the start of a literal, such as {@code tru} or {@code 1.}. Moshi asks
    * for one more byte than a literal it is matching, so a short buffer of nothing but literal
-   * characters means the input has ended.
+   * characters means the input has ended; it is truncated if those characters begin a keyword or end
+   * where a number cannot.
    */
   private static boolean endsInPartialLiteral(BufferedSource source) {
     Buffer buffer = source.getBuffer();
     long size = buffer.size();
     if (size == 0 || size > 8) return false;
+    StringBuilder rest = new StringBuilder();
     for (long i = 0; i < size; i++) {
       byte b = buffer.getByte(i);
       boolean literal = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
           || b == '-' || b == '+' || b == '.';
       if (!literal) return false;
+      rest.append((char) b);
     }
-    return true;
+    String partial = rest.toString().toLowerCase(Locale.ROOT);
+    if ("true".startsWith(partial) || "false".startsWith(partial) || "null".startsWith(partial)) {
+      return true;
+    }
+    char last = partial.charAt(partial.length() - 1);
+    return (partial.charAt(0) == '-' || (partial.charAt(0) >= '0' && partial.charAt(0) <= '9'))
+        && (last == '-' || last == '+' || last == '.' || last == 'e');
   }
 }

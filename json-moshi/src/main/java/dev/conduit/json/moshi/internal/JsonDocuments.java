@@ -66,14 +66,14 @@ public final class JsonDocuments {
       String message = String.valueOf(e.getMessage());
       if (message.startsWith("Nesting too deep")) {
         message = "nested more than 255 levels deep (a map or list that contains itself?) at path "
-            + Failures.shorten(json.getPath(), 160);
+            + Failures.shorten(json.getPath(), 40);
       }
-      throw new CodecException("Cannot encode " + describe(value) + ": " + message, e);
+      throw new CodecException("Cannot write " + describe(value) + " as JSON: " + message, e);
     } catch (RuntimeException | AssertionError e) {
       Throwable cause = e instanceof AssertionError && e.getCause() != null ? e.getCause() : e;
       throw new CodecException(
-          "Cannot encode " + describe(value) + " at path " + Failures.shorten(json.getPath(), 160)
-              + ": " + cause, cause);
+          "Cannot write " + describe(value) + " as JSON, at path "
+              + Failures.shorten(json.getPath(), 160) + ": " + cause, cause);
     }
     json.flush();
   }
