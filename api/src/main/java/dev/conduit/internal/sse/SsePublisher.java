@@ -347,7 +347,7 @@ public final class SsePublisher<T> implements Flow.Publisher<T> {
       Flow.Subscription s = upstreamSubscription;
       // awaitingBuffer is read before events: once onNext has cleared it, its events are visible.
       if (s == null
-          || false
+          || awaitingBuffer
           || !events.isEmpty()
           || held != null
           || upstreamDone

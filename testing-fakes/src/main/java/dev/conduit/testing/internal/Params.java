@@ -136,6 +136,34 @@ public final class Params {
     return o;
   }
 
+  /** Checks {@code metadata}: at most 16 string values, keys up to 64 and values up to 512 characters. */
+  public static void metadata(Map<String, @Nullable Object> body) {
+    Object m = body.get("metadata");
+    if (!(m instanceof Map)) {
+      return;
+    }
+    Map<?, ?> map = (Map<?, ?>) m;
+    if (map.size() > 16) {
+      throw ApiError.invalid("Invalid 'metadata': too many properties. Expected an object with at most 16 properties, "
+          + "but got an object with " + map.size() + " properties instead.", "metadata", "object_above_max_properties");
+    }
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String key = String.valueOf(e.getKey());
+      if (key.length() > 64) {
+        throw ApiError.invalid("Invalid 'metadata': string too long. Expected a key with maximum length 64, but got a key "
+            + "with length " + key.length() + " instead.", "metadata", "string_above_max_length");
+      }
+      if (!(e.getValue() instanceof String)) {
+        throw ApiError.invalidType("metadata." + key, "a string", e.getValue());
+      }
+      if (((String) e.getValue()).length() > 512) {
+        throw ApiError.invalid("Invalid 'metadata." + key + "': string too long. Expected a string with maximum length 512, "
+            + "but got a string with length " + ((String) e.getValue()).length() + " instead.", "metadata." + key,
+            "string_above_max_length");
+      }
+    }
+  }
+
   private static String num(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }

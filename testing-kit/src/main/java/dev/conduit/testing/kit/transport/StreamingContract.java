@@ -293,7 +293,7 @@ abstract class StreamingContract extends ExchangeContract {
       long deadline = System.nanoTime() + PROMPTLY.toNanos();
       while (s.items() < want && !s.done().isDone()) {
         assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.onSpinWait();
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000);
       }
       assertThat(s.items()).isLessThanOrEqualTo(s.requested());
     }

@@ -1,0 +1,273 @@
+package dev.conduit.testing.internal;
+
+import static dev.conduit.testing.internal.Params.Type.ARRAY;
+import static dev.conduit.testing.internal.Params.Type.BOOLEAN;
+import static dev.conduit.testing.internal.Params.Type.INTEGER;
+import static dev.conduit.testing.internal.Params.Type.NUMBER;
+import static dev.conduit.testing.internal.Params.Type.OBJECT;
+import static dev.conduit.testing.internal.Params.Type.STRING;
+import static dev.conduit.testing.internal.Params.Type.STRING_OR_ARRAY;
+import static dev.conduit.testing.internal.Params.Type.STRING_OR_OBJECT;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Responses API: create (plain, streamed, stored, background, chained), retrieve (also as a
+ * replayed stream), delete, cancel and input items.
+ */
+final class ResponsesRoutes {
+  private static final Map<String, Params.Type> KNOWN = new HashMap<>();
+  private static final Set<String> INCLUDES = Set.of("file_search_call.results", "web_search_call.results",
+      "web_search_call.action.sources", "message.input_image.image_url", "computer_call_output.output.image_url",
+      "code_interpreter_call.outputs", "reasoning.encrypted_content", "message.output_text.logprobs");
+
+  static {
+    for (String k : new String[] {"user", "safety_identifier", "prompt_cache_key", "prompt_cache_retention",
+        "previous_response_id", "model", "service_tier", "truncation", "instructions"}) {
+      KNOWN.put(k, STRING);
+    }
+    for (String k : new String[] {"metadata", "prompt_cache_options", "text", "prompt", "reasoning", "moderation",
+        "stream_options"}) {
+      KNOWN.put(k, OBJECT);
+    }
+    for (String k : new String[] {"top_logprobs", "max_tool_calls", "max_output_tokens"}) {
+      KNOWN.put(k, INTEGER);
+    }
+    for (String k : new String[] {"temperature", "top_p", "frequency_penalty", "presence_penalty"}) {
+      KNOWN.put(k, NUMBER);
+    }
+    for (String k : new String[] {"background", "parallel_tool_calls", "store", "stream"}) {
+      KNOWN.put(k, BOOLEAN);
+    }
+    KNOWN.put("tools", ARRAY);
+    KNOWN.put("include", ARRAY);
+    KNOWN.put("context_management", ARRAY);
+    KNOWN.put("input", STRING_OR_ARRAY);
+    KNOWN.put("tool_choice", STRING_OR_OBJECT);
+    KNOWN.put("conversation", STRING_OR_OBJECT);
+  }
+
+  private final FakeCore core;
+  private final ResponseOptions options;
+
+  ResponsesRoutes(FakeCore core) {
+    this.core = core;
+    this.options = new ResponseOptions();
+  }
+
+  @Nullable Reply route(JournalEntry entry, String[] seg) {
+    IncomingRequest req = entry.request();
+    String m = req.method();
+    if (seg.length == 1 && m.equals("POST")) {
+      return create(entry);
+    }
+    if (seg.length == 2 && m.equals("GET")) {
+      return retrieve(req, seg[1]);
+    }
+    if (seg.length == 2 && m.equals("DELETE")) {
+      require(seg[1]);
+      core.store().responses.remove(seg[1]);
+      return json(Json.obj("id", seg[1], "object", "response.deleted", "deleted", true));
+    }
+    if (seg.length == 3 && m.equals("POST") && seg[2].equals("cancel")) {
+      return cancel(seg[1]);
+    }
+    if (seg.length == 3 && m.equals("GET") && seg[2].equals("input_items")) {
+      return json(Pages.page(require(seg[1]).inputItems, req, "desc", 20, 100));
+    }
+    return null;
+  }
+
+  private Reply create(JournalEntry entry) {
+    Ids ids = core.ids();
+    Map<String, @Nullable Object> body = Params.body(entry.request(), core.codec());
+    Params.check(body, KNOWN, "model");
+    String model = (String) body.get("model");
+    ModelsRoutes.require(core.store(), model, 400);
+    Params.range(body, "temperature", 0, 2);
+    Params.range(body, "top_p", 0, 1);
+    Params.range(body, "top_logprobs", 0, 20);
+    Params.range(body, "max_output_tokens", 16, Integer.MAX_VALUE);
+    Params.range(body, "frequency_penalty", -2, 2);
+    Params.range(body, "presence_penalty", -2, 2);
+    Params.metadata(body);
+    boolean stream = Json.boolAt(body, "stream", false);
+    boolean store = Json.boolAt(body, "store", true);
+    boolean background = Json.boolAt(body, "background", false);
+    if (background && !store) {
+      throw ApiError.invalid("Background responses must be stored: 'background' requires 'store' to be true.", "store",
+          "invalid_value");
+    }
+    if (!stream && body.get("stream_options") != null) {
+      throw ApiError.invalid("The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options",
+          "invalid_value");
+    }
+    String previousId = Json.strAt(body, "previous_response_id");
+    if (body.get("conversation") != null) {
+      if (previousId != null) {
+        throw ApiError.invalid("Mutually exclusive parameters: Ensure you are only providing one of: "
+            + "'previous_response_id' or 'conversation'.", null, "mutually_exclusive_parameters");
+      }
+      Object c = body.get("conversation");
+      Object cid = c instanceof Map ? ((Map<?, ?>) c).get("id") : c;
+      throw ApiError.notFound("Conversation with id '" + cid + "' not found.", "conversation", null);
+    }
+    boolean encrypted = false;
+    List<@Nullable Object> include = Json.listAt(body, "include");
+    if (include != null) {
+      for (int i = 0; i < include.size(); i++) {
+        Object v = include.get(i);
+        if (!INCLUDES.contains(v)) {
+          throw ApiError.invalid("Invalid value: '" + v + "'. Supported values are: " + String.join(", ", INCLUDES) + ".",
+              "include[" + i + "]", "invalid_value");
+        }
+        encrypted |= "reasoning.encrypted_content".equals(v);
+      }
+    }
+
+    List<Map<String, @Nullable Object>> input = ResponseInput.items(body.get("input"), ids);
+    List<Map<String, @Nullable Object>> context = new ArrayList<>();
+    List<Map<String, @Nullable Object>> previousOutput = List.of();
+    if (previousId != null) {
+      Store.StoredResponse prev = core.store().responses.get(previousId);
+      if (prev == null) {
+        throw ApiError.invalid("Previous response with id '" + previousId + "' not found.", "previous_response_id",
+            "previous_response_not_found");
+      }
+      context.addAll(prev.context);
+      previousOutput = Json.objects(Json.listAt(prev.finished, "output"));
+    } else if (input.isEmpty() && body.get("prompt") == null) {
+      throw ApiError.missing("input");
+    }
+    List<Map<String, @Nullable Object>> visible = new ArrayList<>(context);
+    visible.addAll(input);
+    ResponseInput.checkToolOutputs(previousOutput, visible, input);
+    context.addAll(input);
+
+    ResponseOptions.Tools tools = options.tools(body);
+    ResponseOptions.Text text = options.text(body);
+    Map<String, @Nullable Object> reasoning = options.reasoning(body, model);
+    boolean summary = reasoning.get("summary") != null;
+
+    List<DeterministicModel.Turn> turns = new ArrayList<>();
+    Object instructions = body.get("instructions");
+    if (instructions instanceof String) {
+      turns.add(new DeterministicModel.Turn("system", (String) instructions));
+    }
+    turns.addAll(ResponseInput.turns(context));
+    if (text.format().type().equals("json_object") && !mentionsJson(turns)) {
+      throw ApiError.invalid("Response input messages must contain the word 'json' in some form to use 'text.format' of "
+          + "type 'json_object'.", "input", null);
+    }
+    DeterministicModel.Prompt prompt = new DeterministicModel.Prompt(turns, tools.model(), tools.choice(), text.format(),
+        core.script().next(entry));
+    List<ReplyPart> parts = DeterministicModel.answer(prompt, core.codec());
+    Long max = body.get("max_output_tokens") instanceof Number ? ((Number) body.get("max_output_tokens")).longValue() : null;
+    DeterministicModel.Limited limited = DeterministicModel.limit(parts, max);
+    List<Map<String, @Nullable Object>> output =
+        ResponseRenderer.output(limited.parts(), limited.truncated(), summary, encrypted, ids);
+    Map<String, @Nullable Object> usage = ResponseRenderer.usage(
+        DeterministicModel.inputTokens(prompt, tools.echo().isEmpty() ? null : core.codec().writeString(tools.echo())),
+        DeterministicModel.outputTokens(limited.parts()), DeterministicModel.reasoningTokens(limited.parts()));
+
+    String id = ids.response();
+    long now = core.now();
+    ResponseRenderer.Settings settings = new ResponseRenderer.Settings(id, now, model, body, tools.echo(),
+        tools.choiceEcho(), text.echo(), reasoning, store, background);
+    Map<String, @Nullable Object> finished = ResponseRenderer.response(settings,
+        limited.truncated() ? "incomplete" : "completed", output, usage, now, limited.truncated() ? "max_output_tokens" : null);
+    boolean obfuscate = Json.boolAt(Json.objAt(body, "stream_options"), "include_obfuscation", true);
+    List<Map<String, @Nullable Object>> events = ResponseEvents.of(finished, background, obfuscate);
+    Map<String, @Nullable Object> shown = background && !stream ? ResponseRenderer.snapshot(finished, "queued") : finished;
+    if (store) {
+      List<Map<String, @Nullable Object>> full = new ArrayList<>(context);
+      full.addAll(Json.objects(Json.listAt(finished, "output")));
+      core.store().responses.put(id, new Store.StoredResponse(shown, finished, input, full, events));
+    }
+    return stream ? sse(events) : json(shown);
+  }
+
+  private Reply retrieve(IncomingRequest req, String id) {
+    Store.StoredResponse s = require(id);
+    if ("true".equals(req.queryParam("stream"))) {
+      if (!Json.boolAt(s.finished, "background", false)) {
+        throw ApiError.invalid("Only responses created with background=true can be streamed from the retrieve endpoint.",
+            "stream", null);
+      }
+      String after = req.queryParam("starting_after");
+      long from = -1;
+      if (after != null && !after.isEmpty()) {
+        try {
+          from = Long.parseLong(after);
+        } catch (NumberFormatException e) {
+          throw ApiError.invalid("Invalid type for 'starting_after': expected an integer, but got a string instead.",
+              "starting_after", "invalid_type");
+        }
+      }
+      List<Map<String, @Nullable Object>> replay = new ArrayList<>();
+      for (Map<String, @Nullable Object> e : s.events) {
+        if (Json.longAt(e, "sequence_number", -1) > from) {
+          replay.add(e);
+        }
+      }
+      s.current = s.finished;
+      return sse(replay);
+    }
+    String status = Json.strAt(s.current, "status");
+    if ("queued".equals(status)) {
+      s.current = ResponseRenderer.snapshot(s.finished, "in_progress");
+    } else if ("in_progress".equals(status)) {
+      s.current = s.finished;
+    }
+    return json(s.current);
+  }
+
+  private Reply cancel(String id) {
+    Store.StoredResponse s = require(id);
+    if (!Json.boolAt(s.finished, "background", false)) {
+      throw ApiError.invalid("Only responses created with background=true can be cancelled.", null, null);
+    }
+    String status = Json.strAt(s.current, "status");
+    if ("queued".equals(status) || "in_progress".equals(status)) {
+      s.current = ResponseRenderer.snapshot(s.finished, "cancelled");
+      s.finished = s.current;
+    } else if (!"cancelled".equals(status)) {
+      throw ApiError.invalid("Cannot cancel a response with status '" + status + "'.", null, null);
+    }
+    return json(s.current);
+  }
+
+  private Store.StoredResponse require(String id) {
+    Store.StoredResponse s = core.store().responses.get(id);
+    if (s == null) {
+      throw ApiError.notFound("Response with id '" + id + "' not found.", null, null);
+    }
+    return s;
+  }
+
+  private static boolean mentionsJson(List<DeterministicModel.Turn> turns) {
+    for (DeterministicModel.Turn t : turns) {
+      if (t.text().toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Reply json(Map<String, @Nullable Object> tree) {
+    return Reply.json(200, core.codec().write(tree));
+  }
+
+  private Reply sse(List<Map<String, @Nullable Object>> events) {
+    List<byte[]> out = new ArrayList<>(events.size());
+    for (Map<String, @Nullable Object> e : events) {
+      out.add(Sse.event(Json.strAt(e, "type"), core.codec().writeString(e)));
+    }
+    return Reply.sse(out);
+  }
+}
