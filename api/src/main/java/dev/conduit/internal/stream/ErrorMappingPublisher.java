@@ -1,26 +1,28 @@
 package dev.conduit.internal.stream;
 
-import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
 
-/** Passes a body publisher through, mapping its transport errors to Conduit's exceptions. */
-public final class ErrorMappingPublisher implements Flow.Publisher<ByteBuffer> {
-  private final Flow.Publisher<ByteBuffer> upstream;
+/**
+ * Passes a publisher through, mapping its errors (transport I/O failures, timeouts, SSE format
+ * errors) to Conduit's exceptions with {@link StreamErrors#map}.
+ */
+public final class ErrorMappingPublisher<T> implements Flow.Publisher<T> {
+  private final Flow.Publisher<T> upstream;
 
-  public ErrorMappingPublisher(Flow.Publisher<ByteBuffer> upstream) {
+  public ErrorMappingPublisher(Flow.Publisher<T> upstream) {
     this.upstream = upstream;
   }
 
   @Override
-  public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-    upstream.subscribe(new Flow.Subscriber<ByteBuffer>() {
+  public void subscribe(Flow.Subscriber<? super T> subscriber) {
+    upstream.subscribe(new Flow.Subscriber<T>() {
       @Override
       public void onSubscribe(Flow.Subscription subscription) {
         subscriber.onSubscribe(subscription);
       }
 
       @Override
-      public void onNext(ByteBuffer item) {
+      public void onNext(T item) {
         subscriber.onNext(item);
       }
 

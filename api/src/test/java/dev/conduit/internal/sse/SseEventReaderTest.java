@@ -1,7 +1,9 @@
 package dev.conduit.internal.sse;
 
-import static dev.conduit.internal.sse.SseParserTest.ev;
-import static dev.conduit.internal.sse.SseParserTest.utf8;
+import static dev.conduit.internal.sse.SseFixtures.RESPONSES_STREAM;
+import static dev.conduit.internal.sse.SseFixtures.ev;
+import static dev.conduit.internal.sse.SseFixtures.parseBytes;
+import static dev.conduit.internal.sse.SseFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,9 +18,9 @@ class SseEventReaderTest {
 
   @Test
   void readsEveryEventThenNull() throws Exception {
-    byte[] all = utf8(SseParserTest.RESPONSES_STREAM);
+    byte[] all = utf8(RESPONSES_STREAM);
     try (SseEventReader reader = new SseEventReader(new ByteArrayInputStream(all))) {
-      assertThat(readAll(reader)).isEqualTo(SseParserTest.parseBytes(all)).hasSize(9);
+      assertThat(readAll(reader)).isEqualTo(parseBytes(all)).hasSize(9);
       assertThat(reader.next()).isNull();
       assertThat(reader.endedMidEvent()).isFalse();
     }
@@ -26,10 +28,10 @@ class SseEventReaderTest {
 
   @Test
   void trickledBytesGiveTheSameEvents() throws Exception {
-    byte[] all = utf8(SseParserTest.RESPONSES_STREAM);
+    byte[] all = utf8(RESPONSES_STREAM);
     RecordingStream in = new RecordingStream(all, 1, -1);
     try (SseEventReader reader = new SseEventReader(in)) {
-      assertThat(readAll(reader)).isEqualTo(SseParserTest.parseBytes(all));
+      assertThat(readAll(reader)).isEqualTo(parseBytes(all));
     }
   }
 

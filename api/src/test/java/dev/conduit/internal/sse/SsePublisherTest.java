@@ -1,25 +1,17 @@
 package dev.conduit.internal.sse;
 
-import static dev.conduit.internal.sse.SseParserTest.utf8;
+import static dev.conduit.internal.sse.SseFixtures.events;
+import static dev.conduit.internal.sse.SseFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conduit.errors.StreamException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -102,7 +94,7 @@ class SsePublisherTest {
   void oneEventSpreadOverManyBuffers() {
     String big = "{\"delta\":\"" + "é€😀".repeat(40) + "\"}";
     byte[] bytes = utf8(events(big, "[DONE]"));
-    TestUpstream upstream = new TestUpstream(true, null);
+    TestUpstream upstream = TestUpstream.of();
     for (byte b : bytes) {
       upstream.pending.add(ByteBuffer.wrap(new byte[] {b}));
     }
@@ -389,7 +381,10 @@ class SsePublisherTest {
       long requested = 0;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (subscriber.completions.get() + subscriber.errors.get() == 0) {
-        assertThat(System.nanoTime()).as("round %d stalled at %d items", round, subscriber.items.size()).isLessThan(deadline);
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "round " + round + " stalled at " + subscriber.items.size() + " items; upstream: " + upstream.violations);
+        }
         if (requested - subscriber.items.size() < 8) {
           long n = 1 + random.nextInt(8);
           requested += n;
@@ -407,317 +402,6 @@ class SsePublisherTest {
       assertThat(upstream.violations).isEmpty();
       assertThat(upstream.cancelled).isEqualTo(endWithDone);
       assertThat(mapper.endOfInputCalls).isEqualTo(endWithDone ? List.of() : List.of(false));
-    }
-  }
-
-  // Fixtures.
-
-  /** Formats one {@code data:} event per value. */
-  private static String events(String... data) {
-    StringBuilder sb = new StringBuilder();
-    for (String d : data) {
-      sb.append("data: ").append(d).append("\n\n");
-    }
-    return sb.toString();
-  }
-
-  /** Maps data to itself: {@code [DONE]} ends, {@code skip...} is skipped, {@code boom} fails. */
-  private static final class TestMapper implements EventMapper<String> {
-    final List<Boolean> endOfInputCalls = new CopyOnWriteArrayList<>();
-
-    @Override
-    public boolean isEnd(ServerSentEvent event) {
-      return event.data().equals("[DONE]");
-    }
-
-    @Override
-    public @Nullable String map(ServerSentEvent event) {
-      if (event.data().startsWith("skip")) {
-        return null;
-      }
-      if (event.data().equals("boom")) {
-        throw new StreamException("bad event: boom", null, null);
-      }
-      return event.data();
-    }
-
-    @Override
-    public void onEndOfInput(boolean midEvent) {
-      endOfInputCalls.add(midEvent);
-      if (midEvent) {
-        throw new StreamException("stream truncated", null, null);
-      }
-    }
-  }
-
-  /**
-   * A body publisher on the caller's thread that honours demand and records requests and
-   * cancellation. With {@code of(...)} it serves its buffers as demand allows and then completes;
-   * with {@code manual()} the test emits, and an emit without demand is an error.
-   */
-  private static final class TestUpstream implements Flow.Publisher<ByteBuffer> {
-    final Deque<ByteBuffer> pending = new ArrayDeque<>();
-    final List<Long> requests = new ArrayList<>();
-    final AtomicInteger cancels = new AtomicInteger();
-    private final boolean auto;
-    private final @Nullable Throwable failure;
-    long demand;
-    long maxDemand;
-    int subscribeCount;
-    boolean deferOnSubscribe;
-    private Flow.@Nullable Subscriber<? super ByteBuffer> subscriber;
-    private boolean pumping;
-    private boolean terminated;
-
-    TestUpstream(boolean auto, @Nullable Throwable failure) {
-      this.auto = auto;
-      this.failure = failure;
-    }
-
-    static TestUpstream of(String... chunks) {
-      TestUpstream upstream = new TestUpstream(true, null);
-      for (String c : chunks) {
-        upstream.pending.add(ByteBuffer.wrap(utf8(c)));
-      }
-      return upstream;
-    }
-
-    static TestUpstream manual() {
-      return new TestUpstream(false, null);
-    }
-
-    @Override
-    public void subscribe(Flow.Subscriber<? super ByteBuffer> s) {
-      subscribeCount++;
-      subscriber = s;
-      if (!deferOnSubscribe) {
-        deliverOnSubscribe();
-      }
-    }
-
-    void deliverOnSubscribe() {
-      subscriber()
-          .onSubscribe(
-              new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                  requests.add(n);
-                  demand += n;
-                  maxDemand = Math.max(maxDemand, demand);
-                  pump();
-                }
-
-                @Override
-                public void cancel() {
-                  cancels.incrementAndGet();
-                }
-              });
-      pump();
-    }
-
-    private Flow.Subscriber<? super ByteBuffer> subscriber() {
-      Flow.Subscriber<? super ByteBuffer> s = subscriber;
-      assertThat(s).isNotNull();
-      return s;
-    }
-
-    private void pump() {
-      if (!auto || pumping) {
-        return;
-      }
-      pumping = true;
-      try {
-        while (cancels.get() == 0 && !terminated) {
-          if (!pending.isEmpty() && demand > 0) {
-            demand--;
-            subscriber().onNext(pending.poll());
-          } else if (pending.isEmpty()) {
-            terminated = true;
-            if (failure != null) {
-              subscriber().onError(failure);
-            } else {
-              subscriber().onComplete();
-            }
-          } else {
-            break;
-          }
-        }
-      } finally {
-        pumping = false;
-      }
-    }
-
-    void emit(String chunk) {
-      assertThat(demand).as("upstream demand").isPositive();
-      demand--;
-      subscriber().onNext(ByteBuffer.wrap(utf8(chunk)));
-    }
-
-    void complete() {
-      subscriber().onComplete();
-    }
-
-    void error(Throwable t) {
-      subscriber().onError(t);
-    }
-  }
-
-  /** A body publisher whose own thread signals onSubscribe, each buffer as demand allows, then onComplete. */
-  private static final class ThreadedUpstream implements Flow.Publisher<ByteBuffer> {
-    final List<String> violations = new CopyOnWriteArrayList<>();
-    final Semaphore permits = new Semaphore(0);
-    final List<ByteBuffer> buffers;
-    volatile boolean cancelled;
-    Thread thread = new Thread(() -> {});
-
-    ThreadedUpstream(List<ByteBuffer> buffers) {
-      this.buffers = buffers;
-    }
-
-    @Override
-    public void subscribe(Flow.Subscriber<? super ByteBuffer> s) {
-      thread = new Thread(() -> run(s), "test-upstream");
-      thread.start();
-    }
-
-    private void run(Flow.Subscriber<? super ByteBuffer> s) {
-      s.onSubscribe(
-          new Flow.Subscription() {
-            @Override
-            public void request(long n) {
-              if (n != 1) {
-                violations.add("request(" + n + ")");
-              }
-              permits.release((int) n);
-              if (permits.availablePermits() > 1) {
-                violations.add("more than one buffer outstanding");
-              }
-            }
-
-            @Override
-            public void cancel() {
-              cancelled = true;
-            }
-          });
-      try {
-        for (ByteBuffer b : buffers) {
-          while (!permits.tryAcquire(1, TimeUnit.MILLISECONDS)) {
-            if (cancelled) {
-              return;
-            }
-          }
-          if (cancelled) {
-            return;
-          }
-          s.onNext(b);
-        }
-        s.onComplete();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** Records signals, and flags onNext beyond demand, overlapping signals and signals after the end. */
-  private static final class TestSubscriber implements Flow.Subscriber<String> {
-    final List<String> items = Collections.synchronizedList(new ArrayList<>());
-    final List<String> violations = new CopyOnWriteArrayList<>();
-    final AtomicInteger completions = new AtomicInteger();
-    final AtomicInteger errors = new AtomicInteger();
-    volatile @Nullable Throwable error;
-    private final long initialRequest;
-    private final AtomicLong outstanding = new AtomicLong();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile Flow.@Nullable Subscription subscription;
-    private BiConsumer<TestSubscriber, String> onItem = (s, item) -> {};
-    private java.util.function.Consumer<Flow.Subscription> onSubscribed = s -> {};
-
-    TestSubscriber(long initialRequest) {
-      this.initialRequest = initialRequest;
-    }
-
-    TestSubscriber onItem(BiConsumer<TestSubscriber, String> action) {
-      this.onItem = action;
-      return this;
-    }
-
-    TestSubscriber onSubscribed(java.util.function.Consumer<Flow.Subscription> action) {
-      this.onSubscribed = action;
-      return this;
-    }
-
-    Flow.Subscription subscription() {
-      Flow.Subscription s = subscription;
-      assertThat(s).as("subscription").isNotNull();
-      return s;
-    }
-
-    void request(long n) {
-      outstanding.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
-      subscription().request(n);
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      enter("onSubscribe");
-      try {
-        if (subscription != null) {
-          violations.add("onSubscribe twice");
-        }
-        subscription = s;
-        onSubscribed.accept(s);
-        if (initialRequest > 0) {
-          request(initialRequest);
-        }
-      } finally {
-        inFlight.decrementAndGet();
-      }
-    }
-
-    @Override
-    public void onNext(String item) {
-      enter("onNext");
-      try {
-        if (outstanding.getAndUpdate(v -> v == Long.MAX_VALUE ? v : v - 1) <= 0) {
-          violations.add("onNext beyond demand: " + item);
-        }
-        items.add(item);
-        onItem.accept(this, item);
-      } finally {
-        inFlight.decrementAndGet();
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      enter("onError");
-      error = t;
-      errors.incrementAndGet();
-      inFlight.decrementAndGet();
-    }
-
-    @Override
-    public void onComplete() {
-      enter("onComplete");
-      completions.incrementAndGet();
-      inFlight.decrementAndGet();
-    }
-
-    private void enter(String signal) {
-      if (inFlight.incrementAndGet() != 1) {
-        violations.add(signal + " overlaps another signal");
-      }
-      if (completions.get() + errors.get() > 0) {
-        violations.add(signal + " after the end");
-      }
-      if (subscription == null && !signal.equals("onSubscribe")) {
-        violations.add(signal + " before onSubscribe");
-      }
-    }
-
-    void assertNoViolations() {
-      assertThat(violations).isEmpty();
-      assertThat(completions.get() + errors.get()).isLessThanOrEqualTo(1);
     }
   }
 }

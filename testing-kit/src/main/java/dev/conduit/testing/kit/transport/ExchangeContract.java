@@ -278,22 +278,31 @@ abstract class ExchangeContract extends ContractSupport {
     server.record("/once", 200, new byte[0]);
     byte[] payload = new byte[300_000];
     new java.util.Random(7).nextBytes(payload);
-    AtomicInteger opened = new AtomicInteger();
+    AtomicInteger bytesRead = new AtomicInteger();
+    AtomicInteger closed = new AtomicInteger();
     InputStream in =
-        new ByteArrayInputStream(payload) {
+        new java.io.FilterInputStream(new ByteArrayInputStream(payload)) {
           @Override
-          public synchronized int read(byte[] b, int off, int len) {
-            if (pos == 0 && len > 0) {
-              opened.incrementAndGet();
+          public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+              bytesRead.addAndGet(n);
             }
-            return super.read(b, off, len);
+            return n;
+          }
+
+          @Override
+          public void close() throws IOException {
+            closed.incrementAndGet();
+            super.close();
           }
         };
     RequestBody body = RequestBody.ofInputStream(in, payload.length, "application/octet-stream");
     assertThat(body.isRepeatable()).isFalse();
     readAll(transport().execute(request(server.uri("/once")).method("POST", body).build()));
     assertThat(server.takeRecorded().body).isEqualTo(payload);
-    assertThat(opened.get()).isEqualTo(1);
+    assertThat(bytesRead.get()).isEqualTo(payload.length);
+    assertThat(closed.get()).isEqualTo(1);
   }
 
   /** Every byte value survives a round trip through request and response bodies. */

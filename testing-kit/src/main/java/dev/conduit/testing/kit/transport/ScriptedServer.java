@@ -214,6 +214,41 @@ public final class ScriptedServer implements AutoCloseable {
       return head;
     }
 
+    /**
+     * Reads one chunk of a chunked request body and returns its data; the last (empty) chunk
+     * returns an empty array after consuming the trailer.
+     */
+    public byte[] readChunk() throws IOException {
+      String sizeLine = readLine();
+      int semicolon = sizeLine.indexOf(';');
+      int size = Integer.parseInt((semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim(), 16);
+      if (size == 0) {
+        while (!readLine().isEmpty()) {
+          // trailer fields
+        }
+        return new byte[0];
+      }
+      byte[] data = in.readNBytes(size);
+      if (data.length < size) {
+        throw new java.io.EOFException("chunk cut short");
+      }
+      readLine();
+      return data;
+    }
+
+    private String readLine() throws IOException {
+      StringBuilder sb = new StringBuilder();
+      for (int b; (b = in.read()) != '\n'; ) {
+        if (b == -1) {
+          throw new java.io.EOFException("connection closed mid-line");
+        }
+        if (b != '\r') {
+          sb.append((char) b);
+        }
+      }
+      return sb.toString();
+    }
+
     /** Returns the {@code Content-Length} of a request head, or -1. */
     public static long contentLength(String head) {
       for (String line : head.split("\r\n")) {

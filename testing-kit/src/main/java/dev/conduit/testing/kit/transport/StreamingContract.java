@@ -139,15 +139,26 @@ abstract class StreamingContract extends ExchangeContract {
   public void requestBodyReachesServerBeforeWriteToReturns() throws Exception {
     CountDownLatch firstPartArrived = new CountDownLatch(1);
     CompletableFuture<String> received = new CompletableFuture<>();
-    server.route(
-        "/progressive",
-        ex -> {
-          InputStream in = ex.getRequestBody();
-          byte[] first = in.readNBytes(6);
-          firstPartArrived.countDown();
-          received.complete(utf8(first) + utf8(in.readAllBytes()));
-          ex.sendResponseHeaders(200, -1);
-        });
+    // A raw server: it sees each chunk as soon as it is on the wire.
+    ScriptedServer s =
+        track(
+            ScriptedServer.start(
+                c -> {
+                  String head = c.readRequestHead();
+                  if (head == null || !head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                    received.complete("not chunked: " + head);
+                    return;
+                  }
+                  StringBuilder body = new StringBuilder();
+                  for (byte[] chunk; (chunk = c.readChunk()).length > 0; ) {
+                    body.append(utf8(chunk));
+                    if (body.toString().startsWith("first;")) {
+                      firstPartArrived.countDown();
+                    }
+                  }
+                  received.complete(body.toString());
+                  c.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+                }));
     dev.conduit.http.RequestBody body =
         new dev.conduit.http.RequestBody() {
           @Override
@@ -167,7 +178,7 @@ abstract class StreamingContract extends ExchangeContract {
             }
           }
         };
-    readAll(transport().execute(request(server.uri("/progressive")).method("POST", body).build()));
+    readAll(transport().execute(request(s.uri("/progressive")).method("POST", body).build()));
     assertThat(await(received)).isEqualTo("first;second");
   }
 
