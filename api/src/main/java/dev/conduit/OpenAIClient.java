@@ -9,9 +9,13 @@ import dev.conduit.http.TransportProvider;
 import dev.conduit.internal.ClientConfig;
 import dev.conduit.internal.Discovery;
 import dev.conduit.internal.pipeline.ClientCore;
+import dev.conduit.internal.services.EmbeddingServiceImpl;
+import dev.conduit.internal.services.FileServiceImpl;
 import dev.conduit.internal.services.ModelServiceImpl;
 import dev.conduit.json.JsonCodec;
 import dev.conduit.json.JsonCodecProvider;
+import dev.conduit.services.EmbeddingService;
+import dev.conduit.services.FileService;
 import dev.conduit.services.ModelService;
 import java.net.URI;
 import java.time.Duration;
@@ -56,12 +60,16 @@ public final class OpenAIClient implements AutoCloseable {
   private final ClientCore core;
   private final @Nullable Transport ownedTransport;
   private final ModelService models;
+  private final EmbeddingService embeddings;
+  private final FileService files;
   private @Nullable OpenAIClientAsync async;
 
   OpenAIClient(ClientCore core, @Nullable Transport ownedTransport) {
     this.core = core;
     this.ownedTransport = ownedTransport;
     this.models = new ModelServiceImpl(core);
+    this.embeddings = new EmbeddingServiceImpl(core);
+    this.files = new FileServiceImpl(core);
   }
 
   /**
@@ -91,6 +99,16 @@ public final class OpenAIClient implements AutoCloseable {
   /** The {@code /models} endpoints. */
   public ModelService models() {
     return models;
+  }
+
+  /** The {@code /embeddings} endpoint. */
+  public EmbeddingService embeddings() {
+    return embeddings;
+  }
+
+  /** The {@code /files} endpoints. */
+  public FileService files() {
+    return files;
   }
 
   /**

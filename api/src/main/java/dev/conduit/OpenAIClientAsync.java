@@ -1,7 +1,11 @@
 package dev.conduit;
 
 import dev.conduit.internal.pipeline.ClientCore;
+import dev.conduit.internal.services.EmbeddingServiceImpl;
+import dev.conduit.internal.services.FileServiceImpl;
 import dev.conduit.internal.services.ModelServiceImpl;
+import dev.conduit.services.EmbeddingServiceAsync;
+import dev.conduit.services.FileServiceAsync;
 import dev.conduit.services.ModelServiceAsync;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,11 +30,15 @@ public final class OpenAIClientAsync implements AutoCloseable {
   private final ClientCore core;
   private final OpenAIClient sync;
   private final ModelServiceAsync models;
+  private final EmbeddingServiceAsync embeddings;
+  private final FileServiceAsync files;
 
   OpenAIClientAsync(ClientCore core, OpenAIClient sync) {
     this.core = core;
     this.sync = sync;
     this.models = new ModelServiceImpl.Async(core);
+    this.embeddings = new EmbeddingServiceImpl.Async(core);
+    this.files = new FileServiceImpl.Async(core);
   }
 
   /** Returns an asynchronous client configured from the environment; see {@link OpenAIClient#fromEnv()}. */
@@ -46,6 +54,16 @@ public final class OpenAIClientAsync implements AutoCloseable {
   /** The {@code /models} endpoints. */
   public ModelServiceAsync models() {
     return models;
+  }
+
+  /** The {@code /embeddings} endpoint. */
+  public EmbeddingServiceAsync embeddings() {
+    return embeddings;
+  }
+
+  /** The {@code /files} endpoints. */
+  public FileServiceAsync files() {
+    return files;
   }
 
   /** Returns an asynchronous client with the same pool and changed settings; see {@link OpenAIClient#withOptions}. */

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
 /** Collects an asynchronous body into a byte array, optionally stopping (and cancelling) at a limit. */
-final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
+public final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final long limit;
@@ -17,7 +17,7 @@ final class BodyCollector implements Flow.Subscriber<ByteBuffer> {
   }
 
   /** Collects the whole body, or its first {@code limit} bytes (then cancels the rest). */
-  static CompletableFuture<byte[]> collect(Flow.Publisher<ByteBuffer> body, long limit) {
+  public static CompletableFuture<byte[]> collect(Flow.Publisher<ByteBuffer> body, long limit) {
     BodyCollector c = new BodyCollector(limit);
     body.subscribe(c);
     c.result.whenComplete((b, e) -> {

@@ -111,6 +111,7 @@ public final class InputItemListParams extends JsonModel {
       return set("include", Objects.requireNonNull(include, "include == null"));
     }
 
+    /** Returns the immutable {@link InputItemListParams}. */
     @Override
     public InputItemListParams build() {
       return new InputItemListParams(frozenJson());

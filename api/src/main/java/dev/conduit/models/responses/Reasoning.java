@@ -59,6 +59,7 @@ public final class Reasoning extends JsonModel {
       return set("summary", summary);
     }
 
+    /** Returns the immutable {@link Reasoning}. */
     @Override
     public Reasoning build() {
       return new Reasoning(frozenJson());

@@ -354,6 +354,7 @@ public final class Response extends JsonModel {
       return set("truncation", truncation);
     }
 
+    /** Returns the immutable {@link Response}. */
     @Override
     public Response build() {
       return new Response(frozenJson());

@@ -291,6 +291,7 @@ public final class ResponseCreateParams extends JsonModel {
       return set("truncation", truncation);
     }
 
+    /** Returns the immutable {@link ResponseCreateParams}. */
     @Override
     public ResponseCreateParams build() {
       return new ResponseCreateParams(frozenJson());

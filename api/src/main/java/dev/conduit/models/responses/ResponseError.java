@@ -54,6 +54,7 @@ public final class ResponseError extends JsonModel {
       return set("message", message);
     }
 
+    /** Returns the immutable {@link ResponseError}. */
     @Override
     public ResponseError build() {
       return new ResponseError(frozenJson());

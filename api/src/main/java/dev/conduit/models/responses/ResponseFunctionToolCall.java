@@ -90,6 +90,7 @@ public final class ResponseFunctionToolCall extends ResponseOutputItem {
       return set("status", status);
     }
 
+    /** Returns the immutable {@link ResponseFunctionToolCall}. */
     @Override
     public ResponseFunctionToolCall build() {
       return new ResponseFunctionToolCall(frozenJson());

@@ -95,6 +95,7 @@ public final class ResponseOutputMessage extends ResponseOutputItem {
       return append("content", part);
     }
 
+    /** Returns the immutable {@link ResponseOutputMessage}. */
     @Override
     public ResponseOutputMessage build() {
       return new ResponseOutputMessage(frozenJson());

@@ -59,6 +59,7 @@ public final class ResponseTextConfig extends JsonModel {
       return set("verbosity", verbosity);
     }
 
+    /** Returns the immutable {@link ResponseTextConfig}. */
     @Override
     public ResponseTextConfig build() {
       return new ResponseTextConfig(frozenJson());

@@ -118,6 +118,7 @@ public final class ResponseUsage extends JsonModel {
       return set("output_tokens_details", Map.of("reasoning_tokens", reasoningTokens));
     }
 
+    /** Returns the immutable {@link ResponseUsage}. */
     @Override
     public ResponseUsage build() {
       return new ResponseUsage(frozenJson());

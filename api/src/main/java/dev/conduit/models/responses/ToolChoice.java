@@ -65,11 +65,13 @@ public final class ToolChoice {
     return value;
   }
 
+  /** Returns true if {@code o} is a tool choice with an equal JSON value. */
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof ToolChoice && ((ToolChoice) o).value.equals(value);
   }
 
+  /** Returns the hash of the JSON value. */
   @Override
   public int hashCode() {
     return value.hashCode();

@@ -88,6 +88,7 @@ public final class WebSearchTool extends Tool {
       return set("user_location", userLocation);
     }
 
+    /** Returns the immutable {@link WebSearchTool}. */
     @Override
     public WebSearchTool build() {
       return new WebSearchTool(frozenJson());

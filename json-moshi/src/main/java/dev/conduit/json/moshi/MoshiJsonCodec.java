@@ -67,7 +67,11 @@ public final class MoshiJsonCodec implements JsonCodec {
     this.bindings = new Bindings(builder);
   }
 
-  /** Returns a codec with Moshi's built-in adapters. */
+  /**
+   * Returns a codec with Moshi's built-in adapters.
+   *
+   * @return a new codec
+   */
   public static MoshiJsonCodec create() {
     return new MoshiJsonCodec(new Moshi.Builder());
   }
@@ -77,6 +81,9 @@ public final class MoshiJsonCodec implements JsonCodec {
    * except that {@code Object}, {@code Map<String, Object>} and {@code List<Object>} at the top level
    * always decode to the JSON tree form, and that {@link #readTree} and {@link #writeTree} never use
    * Moshi's data binding at all. {@code moshi} itself is not changed.
+   *
+   * @param moshi a Moshi configured with the user's adapters and factories
+   * @return a new codec
    */
   public static MoshiJsonCodec create(Moshi moshi) {
     Objects.requireNonNull(moshi, "moshi == null");
@@ -167,7 +174,7 @@ public final class MoshiJsonCodec implements JsonCodec {
   private <T> T decode(BufferedSource source, Type type) throws IOException {
     Objects.requireNonNull(type, "type == null");
     JsonAdapter<@Nullable Object> adapter = bindings.adapter(type);
-    return (T) JsonDocuments.read(source, adapter::fromJson, type.getTypeName());
+    return (T) JsonDocuments.read(source, adapter::fromJson, type);
   }
 
   private static void write(TreeWriter writer, @Nullable Object value, OutputStream out)

@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonWriter;
 import dev.conduit.json.CodecException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.BufferedSource;
@@ -29,9 +30,10 @@ public final class JsonDocuments {
   /**
    * Reads the single JSON value in {@code source} with {@code body}. Does not close {@code source}.
    *
-   * @param target what is being decoded, for messages, e.g. {@code "a JSON tree"}
+   * @param target what is being decoded, for messages: a {@link Type}, or a description such as
+   *     {@code "a JSON value"}; only turned into text when decoding fails
    */
-  public static @Nullable Object read(BufferedSource source, ValueReader body, String target)
+  public static @Nullable Object read(BufferedSource source, ValueReader body, Object target)
       throws IOException {
     if (!skipWhitespace(source)) throw Failures.empty();
     JsonReader reader = JsonReader.of(source); // strict by default; never closed, as that closes source
@@ -45,9 +47,9 @@ public final class JsonDocuments {
     } catch (CodecException e) {
       throw e;
     } catch (JsonDataException e) {
-      throw Failures.mismatch(e, reader, target);
+      throw Failures.mismatch(e, reader, describeTarget(target));
     } catch (RuntimeException | AssertionError e) {
-      throw Failures.binding(e, reader, target);
+      throw Failures.binding(e, reader, describeTarget(target));
     }
     if (skipWhitespace(source)) throw Failures.trailing(source);
     return value;
@@ -87,6 +89,10 @@ public final class JsonDocuments {
       throw new AssertionError("an okio Buffer does not fail", e);
     }
     return buffer.readByteArray();
+  }
+
+  private static String describeTarget(Object target) {
+    return target instanceof Type type ? type.getTypeName() : target.toString();
   }
 
   private static String describe(@Nullable Object value) {

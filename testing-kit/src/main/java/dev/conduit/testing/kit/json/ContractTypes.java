@@ -20,8 +20,11 @@ public final class ContractTypes {
 
   /** An enum bound by constant name. */
   public enum Color {
+    /** Red. */
     RED,
+    /** Green. */
     GREEN,
+    /** Blue. */
     BLUE
   }
 

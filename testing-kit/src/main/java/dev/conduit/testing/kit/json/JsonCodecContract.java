@@ -66,10 +66,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 public abstract class JsonCodecContract {
   private @Nullable JsonCodec codec;
 
-  /** Returns a new codec under test; called before each test. */
+  /**
+   * Creates the codec under test; called before each test.
+   *
+   * @return a new codec
+   */
   protected abstract JsonCodec newCodec();
 
-  /** Returns the codec of the current test. */
+  /**
+   * Returns the codec of the current test, for a subclass's own tests.
+   *
+   * @return the codec {@link #newCodec()} made for this test
+   */
   protected final JsonCodec codec() {
     if (codec == null) throw new IllegalStateException("codec() is available inside tests only");
     return codec;
