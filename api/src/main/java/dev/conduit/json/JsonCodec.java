@@ -37,10 +37,12 @@ import org.jspecify.annotations.Nullable;
  */
 public interface JsonCodec {
   /**
-   * Reads one JSON value from {@code in} into the tree form; reads to the end of the value but does not
-   * close {@code in}.
+   * Reads the JSON value that {@code in} holds into the tree form. The input must hold exactly one
+   * value (whitespace around it is fine); it is read to its end but not closed. A repeated key keeps
+   * its last value.
    *
-   * @throws CodecException if the input is not well-formed JSON or ends early
+   * @throws CodecException if the input is empty, not well-formed JSON, ends early, or has data after
+   *     the value; the message says which and names the JSON path (e.g. {@code $.a.b[2]}) where known
    * @throws IOException if reading {@code in} fails
    */
   @Nullable Object readTree(InputStream in) throws IOException;
@@ -53,14 +55,17 @@ public interface JsonCodec {
   void writeTree(@Nullable Object tree, OutputStream out) throws IOException;
 
   /**
-   * Binds JSON to a user type such as a record, {@code List<MyRecord>} or {@code Map<String, Object>}.
+   * Binds JSON to a user type such as a record, {@code List<MyRecord>} or {@code Map<String, Object>}
+   * ({@code Object}, maps and lists bind to the tree form). A primitive record component absent from
+   * the JSON is an error, not a silent zero.
    *
-   * @throws CodecException if the input is malformed or does not fit {@code type}
+   * @throws CodecException if the input is malformed or does not fit {@code type}, naming the path
    */
   <T> T decode(InputStream in, Type type) throws IOException;
 
   /**
-   * Writes a user object (record, map, list, string, number, boolean, or a JSON tree) as JSON.
+   * Writes a user object (record, map, list, string, number, boolean, or a JSON tree) as JSON; null
+   * record components are written as JSON nulls.
    *
    * @throws CodecException if the codec cannot represent {@code value}
    */

@@ -152,14 +152,15 @@ public final class ResponseAccumulator {
     if (!(output instanceof List) || ((List<?>) output).isEmpty()) {
       return; // keep what was accumulated
     }
-    items.clear();
-    if (!terminal) {
+    if (terminal) {
+      items.clear(); // the terminal output is authoritative and stays in base
+    } else if (items.isEmpty()) {
       // A response that starts with output (e.g. a resumed stream): later events build on it.
       for (Object item : (List<?>) output) {
         Map<String, @Nullable Object> m = map(item);
         items.add(m == null ? null : ItemState.of(m));
       }
-    } // else: the terminal output is authoritative and stays in base.
+    }
   }
 
   /** Returns the item an event addresses, creating a placeholder of {@code type} if it was never announced. */

@@ -221,4 +221,23 @@ class ResponseAccumulatorTest {
     assertThat(r.outputText()).isEqualTo("Partial");
     assertThat(r.output()).extracting(ResponseOutputItem::type).isEqualTo(List.of("message"));
   }
+
+  @Test
+  void resumedStreamBuildsOnTheOutputItStartsWith() {
+    feed("""
+        {"type": "response.in_progress", "response": {"id": "resp_1", "status": "in_progress",
+         "output": [{"id": "msg_1", "type": "message", "status": "in_progress", "role": "assistant",
+                     "content": [{"type": "output_text", "text": "Hel", "annotations": []}]}]}}""");
+    feed("{\"type\": \"response.output_text.delta\", \"item_id\": \"msg_1\", \"output_index\": 0, \"content_index\": 0, \"delta\": \"lo\"}");
+    assertThat(acc.finalResponse().outputText()).isEqualTo("Hello");
+  }
+
+  @Test
+  void absurdIndicesAppendInsteadOfAllocating() {
+    created();
+    feed("{\"type\": \"response.output_text.delta\", \"output_index\": 2000000000, \"content_index\": 99999999, \"delta\": \"x\"}");
+    feed("{\"type\": \"response.output_text.delta\", \"output_index\": -1, \"content_index\": 0, \"delta\": \"y\"}");
+    assertThat(acc.snapshot().output()).hasSize(2);
+    assertThat(acc.snapshot().outputText()).isEqualTo("xy");
+  }
 }
