@@ -4,8 +4,8 @@
  * Selected under the name {@code "jdk"}.
  */
 module dev.conduit.transport.jdk {
-  requires dev.conduit;
-  requires java.net.http;
+  requires transitive dev.conduit;
+  requires transitive java.net.http;
 
   exports dev.conduit.transport.jdk;
 

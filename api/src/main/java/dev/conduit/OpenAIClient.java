@@ -9,14 +9,18 @@ import dev.conduit.http.TransportProvider;
 import dev.conduit.internal.ClientConfig;
 import dev.conduit.internal.Discovery;
 import dev.conduit.internal.pipeline.ClientCore;
+import dev.conduit.internal.services.ChatCompletionServiceImpl;
 import dev.conduit.internal.services.EmbeddingServiceImpl;
 import dev.conduit.internal.services.FileServiceImpl;
 import dev.conduit.internal.services.ModelServiceImpl;
+import dev.conduit.internal.services.ResponseServiceImpl;
 import dev.conduit.json.JsonCodec;
 import dev.conduit.json.JsonCodecProvider;
+import dev.conduit.services.ChatService;
 import dev.conduit.services.EmbeddingService;
 import dev.conduit.services.FileService;
 import dev.conduit.services.ModelService;
+import dev.conduit.services.ResponseService;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +64,8 @@ public final class OpenAIClient implements AutoCloseable {
   private final ClientCore core;
   private final @Nullable Transport ownedTransport;
   private final ModelService models;
+  private final ResponseService responses;
+  private final ChatService chat;
   private final EmbeddingService embeddings;
   private final FileService files;
   private @Nullable OpenAIClientAsync async;
@@ -68,6 +74,8 @@ public final class OpenAIClient implements AutoCloseable {
     this.core = core;
     this.ownedTransport = ownedTransport;
     this.models = new ModelServiceImpl(core);
+    this.responses = new ResponseServiceImpl(core);
+    this.chat = ChatCompletionServiceImpl.chat(core);
     this.embeddings = new EmbeddingServiceImpl(core);
     this.files = new FileServiceImpl(core);
   }
@@ -99,6 +107,16 @@ public final class OpenAIClient implements AutoCloseable {
   /** The {@code /models} endpoints. */
   public ModelService models() {
     return models;
+  }
+
+  /** The {@code /responses} endpoints of the Responses API. */
+  public ResponseService responses() {
+    return responses;
+  }
+
+  /** The {@code /chat} endpoints; {@code chat().completions()} for chat completions. */
+  public ChatService chat() {
+    return chat;
   }
 
   /** The {@code /embeddings} endpoint. */

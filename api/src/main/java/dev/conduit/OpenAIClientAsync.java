@@ -1,12 +1,16 @@
 package dev.conduit;
 
 import dev.conduit.internal.pipeline.ClientCore;
+import dev.conduit.internal.services.ChatCompletionServiceImpl;
 import dev.conduit.internal.services.EmbeddingServiceImpl;
 import dev.conduit.internal.services.FileServiceImpl;
 import dev.conduit.internal.services.ModelServiceImpl;
+import dev.conduit.internal.services.ResponseServiceImpl;
+import dev.conduit.services.ChatServiceAsync;
 import dev.conduit.services.EmbeddingServiceAsync;
 import dev.conduit.services.FileServiceAsync;
 import dev.conduit.services.ModelServiceAsync;
+import dev.conduit.services.ResponseServiceAsync;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -30,6 +34,8 @@ public final class OpenAIClientAsync implements AutoCloseable {
   private final ClientCore core;
   private final OpenAIClient sync;
   private final ModelServiceAsync models;
+  private final ResponseServiceAsync responses;
+  private final ChatServiceAsync chat;
   private final EmbeddingServiceAsync embeddings;
   private final FileServiceAsync files;
 
@@ -37,6 +43,8 @@ public final class OpenAIClientAsync implements AutoCloseable {
     this.core = core;
     this.sync = sync;
     this.models = new ModelServiceImpl.Async(core);
+    this.responses = new ResponseServiceImpl.Async(core);
+    this.chat = ChatCompletionServiceImpl.chatAsync(core);
     this.embeddings = new EmbeddingServiceImpl.Async(core);
     this.files = new FileServiceImpl.Async(core);
   }
@@ -54,6 +62,16 @@ public final class OpenAIClientAsync implements AutoCloseable {
   /** The {@code /models} endpoints. */
   public ModelServiceAsync models() {
     return models;
+  }
+
+  /** The {@code /responses} endpoints of the Responses API. */
+  public ResponseServiceAsync responses() {
+    return responses;
+  }
+
+  /** The {@code /chat} endpoints; {@code chat().completions()} for chat completions. */
+  public ChatServiceAsync chat() {
+    return chat;
   }
 
   /** The {@code /embeddings} endpoint. */

@@ -65,7 +65,10 @@ public final class Fault {
     return new Fault(FaultSpec.of(FaultSpec.Kind.STALL_MID_BODY).withStall(checkDuration(stall, "stall")));
   }
 
-  /** Sends the headers and half of the body (of a stream: half of its events), then resets the connection. */
+  /**
+   * Sends the headers and half of the body (of a stream: half of its events), waits 50 ms so that half
+   * reaches the client, then resets the connection.
+   */
   public static Fault resetMidBody() {
     return new Fault(FaultSpec.of(FaultSpec.Kind.RESET_MID_BODY));
   }

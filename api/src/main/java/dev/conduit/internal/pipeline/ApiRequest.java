@@ -5,7 +5,9 @@ import dev.conduit.http.RequestBody;
 import dev.conduit.models.JsonModel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -18,13 +20,13 @@ import org.jspecify.annotations.Nullable;
 public final class ApiRequest {
   final String method;
   final String path;
-  final Map<String, String> query;
+  final Map<String, List<String>> query;
   final Headers headers;
   final @Nullable Map<String, @Nullable Object> jsonBody;
   final @Nullable RequestBody rawBody;
   final boolean stream;
 
-  private ApiRequest(String method, String path, Map<String, String> query, Headers headers,
+  private ApiRequest(String method, String path, Map<String, List<String>> query, Headers headers,
       @Nullable Map<String, @Nullable Object> jsonBody, @Nullable RequestBody rawBody, boolean stream) {
     this.method = method;
     this.path = path;
@@ -63,10 +65,17 @@ public final class ApiRequest {
     return new ApiRequest("POST", path, Map.of(), Headers.empty(), null, null, false);
   }
 
-  /** Returns a copy that adds the query parameters of {@code params} (null values are skipped). */
+  /** Returns a copy that sets the query parameters of {@code params}. */
   public ApiRequest query(Map<String, String> params) {
-    Map<String, String> q = new LinkedHashMap<>(query);
-    q.putAll(params);
+    Map<String, List<String>> q = new LinkedHashMap<>(query);
+    params.forEach((k, v) -> q.put(k, List.of(v)));
+    return new ApiRequest(method, path, q, headers, jsonBody, rawBody, stream);
+  }
+
+  /** Returns a copy that sets the multi-valued query parameters of {@code params} (e.g. {@code include[]}). */
+  public ApiRequest queryMulti(Map<String, ? extends List<String>> params) {
+    Map<String, List<String>> q = new LinkedHashMap<>(query);
+    params.forEach((k, v) -> q.put(k, List.copyOf(v)));
     return new ApiRequest(method, path, q, headers, jsonBody, rawBody, stream);
   }
 
@@ -75,8 +84,8 @@ public final class ApiRequest {
     if (value == null) {
       return this;
     }
-    Map<String, String> q = new LinkedHashMap<>(query);
-    q.put(name, String.valueOf(value));
+    Map<String, List<String>> q = new LinkedHashMap<>(query);
+    q.put(name, new ArrayList<>(List.of(String.valueOf(value))));
     return new ApiRequest(method, path, q, headers, jsonBody, rawBody, stream);
   }
 

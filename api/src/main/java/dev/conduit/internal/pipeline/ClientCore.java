@@ -444,13 +444,16 @@ public final class ClientCore {
       }
       String path = request.path.startsWith("/") ? request.path.substring(1) : request.path;
       sb.append(path);
-      Map<String, String> query = new LinkedHashMap<>(config.defaultQuery);
+      Map<String, java.util.List<String>> query = new LinkedHashMap<>();
+      config.defaultQuery.forEach((k, v) -> query.put(k, java.util.List.of(v)));
       query.putAll(request.query);
-      query.putAll(options.query());
+      options.query().forEach((k, v) -> query.put(k, java.util.List.of(v)));
       char sep = base.indexOf('?') >= 0 ? '&' : '?';
-      for (Map.Entry<String, String> e : query.entrySet()) {
-        sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
-        sep = '&';
+      for (Map.Entry<String, java.util.List<String>> e : query.entrySet()) {
+        for (String value : e.getValue()) {
+          sb.append(sep).append(encode(e.getKey())).append('=').append(encode(value));
+          sep = '&';
+        }
       }
       return URI.create(sb.toString());
     }

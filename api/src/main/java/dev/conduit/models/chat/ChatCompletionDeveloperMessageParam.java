@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A developer message: instructions the model should follow regardless of user messages; replaces system messages for o1 and newer models. */
+/**
+ * A developer message: instructions the model should follow regardless of user messages; replaces
+ * system messages for o1 and newer models.
+ */
 public final class ChatCompletionDeveloperMessageParam extends ChatCompletionMessageParam {
   ChatCompletionDeveloperMessageParam(Map<String, @Nullable Object> json) {
     super(json);

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A system message: instructions the model should follow regardless of user messages. With o1 and newer models, prefer {@link ChatCompletionDeveloperMessageParam developer} messages. */
+/**
+ * A system message: instructions the model should follow regardless of user messages. With o1 and
+ * newer models, prefer {@link ChatCompletionDeveloperMessageParam developer} messages.
+ */
 public final class ChatCompletionSystemMessageParam extends ChatCompletionMessageParam {
   ChatCompletionSystemMessageParam(Map<String, @Nullable Object> json) {
     super(json);

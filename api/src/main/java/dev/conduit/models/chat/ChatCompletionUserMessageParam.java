@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A user message: a prompt or context from the end user, as text or as a list of text, image, audio and file parts. */
+/**
+ * A user message: a prompt or context from the end user, as text or as a list of text, image,
+ * audio and file parts.
+ */
 public final class ChatCompletionUserMessageParam extends ChatCompletionMessageParam {
   ChatCompletionUserMessageParam(Map<String, @Nullable Object> json) {
     super(json);

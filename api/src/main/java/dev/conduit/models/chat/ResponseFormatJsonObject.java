@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The prompt must still ask for JSON; prefer {@link ResponseFormatJsonSchema} where supported.
  */
 public final class ResponseFormatJsonObject extends ResponseFormat {
-  static final ResponseFormatJsonObject INSTANCE = new ResponseFormatJsonObject(Json.freezeMap(new LinkedHashMap<>(Map.of("type", "json_object"))));
+  static final ResponseFormatJsonObject INSTANCE =
+      new ResponseFormatJsonObject(Json.freezeMap(new LinkedHashMap<>(Map.of("type", "json_object"))));
 
   ResponseFormatJsonObject(Map<String, @Nullable Object> json) {
     super(json);

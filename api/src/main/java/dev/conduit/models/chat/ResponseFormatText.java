@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The default response format, {@code {"type": "text"}}: the model answers in plain text. */
 public final class ResponseFormatText extends ResponseFormat {
-  static final ResponseFormatText INSTANCE = new ResponseFormatText(Json.freezeMap(new LinkedHashMap<>(Map.of("type", "text"))));
+  static final ResponseFormatText INSTANCE =
+      new ResponseFormatText(Json.freezeMap(new LinkedHashMap<>(Map.of("type", "text"))));
 
   ResponseFormatText(Map<String, @Nullable Object> json) {
     super(json);

@@ -91,12 +91,12 @@ final class ChatRoutes {
     }
     Params.range(body, "temperature", 0, 2);
     Params.range(body, "top_p", 0, 1);
-    Params.range(body, "n", 1, 128);
-    Params.range(body, "top_logprobs", 0, 20);
+    Params.rangeInt(body, "n", 1, 128);
+    Params.rangeInt(body, "top_logprobs", 0, 20);
     Params.range(body, "frequency_penalty", -2, 2);
     Params.range(body, "presence_penalty", -2, 2);
-    Params.range(body, "max_completion_tokens", 1, Integer.MAX_VALUE);
-    Params.range(body, "max_tokens", 1, Integer.MAX_VALUE);
+    Params.rangeInt(body, "max_completion_tokens", 1, Integer.MAX_VALUE);
+    Params.rangeInt(body, "max_tokens", 1, Integer.MAX_VALUE);
     Params.metadata(body);
     boolean stream = Json.boolAt(body, "stream", false);
     if (!stream && body.get("stream_options") != null) {

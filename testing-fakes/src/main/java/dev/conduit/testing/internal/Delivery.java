@@ -11,18 +11,8 @@ import java.util.List;
  *
  * @param chunked true to send the body with chunked transfer encoding (streams), else with a
  *     content length
+ * @param contentLength the length announced for a body that is not chunked: that of the whole body,
+ *     even when a fault cuts the delivery short
  */
-public record Delivery(
-    Duration headDelay, boolean resetBeforeHead, int status, Headers headers, boolean chunked, List<BodyStep> steps) {
-
-  /** Returns the number of body bytes the steps send. */
-  public long bodyLength() {
-    long n = 0;
-    for (BodyStep s : steps) {
-      if (s instanceof BodyStep.Bytes) {
-        n += ((BodyStep.Bytes) s).bytes().length;
-      }
-    }
-    return n;
-  }
-}
+public record Delivery(Duration headDelay, boolean resetBeforeHead, int status, Headers headers, boolean chunked,
+    long contentLength, List<BodyStep> steps) {}

@@ -48,7 +48,7 @@ final class EmbeddingsRoutes {
       if (!model.startsWith("text-embedding-3")) {
         throw ApiError.invalid("This model does not support specifying dimensions.", "dimensions", null);
       }
-      Params.range(body, "dimensions", 1, nativeDims);
+      Params.rangeInt(body, "dimensions", 1, nativeDims);
       dims = (int) Json.longAt(body, "dimensions", nativeDims);
     }
     List<String> inputs = inputs(body.get("input"));

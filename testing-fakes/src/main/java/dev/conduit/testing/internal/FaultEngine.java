@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns a route's {@link Reply} and an optional fault into the {@link Delivery} that is played. */
 public final class FaultEngine {
+  private static final Duration RESET_LINGER = Duration.ofMillis(50);
+
   private FaultEngine() {}
 
   /** Returns the answer that replaces the real one for a fault that {@linkplain FaultSpec#preventsProcessing() prevents processing}. */
@@ -46,13 +48,14 @@ public final class FaultEngine {
   public static Delivery deliver(Reply reply, @Nullable FaultSpec fault) {
     List<byte[]> units = units(reply);
     if (fault == null) {
-      return new Delivery(Duration.ZERO, false, reply.status(), reply.headers(), reply.stream(), plain(units));
+      return new Delivery(Duration.ZERO, false, reply.status(), reply.headers(), reply.stream(), length(units), plain(units));
     }
     Duration delay = fault.delay();
     List<BodyStep> steps;
+    long length = length(units);
     switch (fault.kind()) {
       case RESET_BEFORE_HEADERS:
-        return new Delivery(delay, true, 0, Headers.empty(), false, List.of());
+        return new Delivery(delay, true, 0, Headers.empty(), false, 0, List.of());
       case STALL_MID_BODY: {
         int cut = cut(units);
         steps = plain(units.subList(0, cut));
@@ -64,10 +67,15 @@ public final class FaultEngine {
       }
       case RESET_MID_BODY:
         steps = plain(units.subList(0, cut(units)));
+        if (!steps.isEmpty()) {
+          steps.add(new BodyStep.Pause(RESET_LINGER)); // let the first half reach the client before the reset
+        }
         steps.add(new BodyStep.Reset());
         break;
       case MALFORMED_JSON:
-        steps = plain(malformed(reply, units));
+        List<byte[]> cut = malformed(reply, units);
+        length = length(cut);
+        steps = plain(cut);
         break;
       case SLOW_DRIP:
         steps = drip(reply.body(), Math.max(1, fault.dripBytes()), fault.dripInterval());
@@ -75,7 +83,15 @@ public final class FaultEngine {
       default:
         steps = plain(units);
     }
-    return new Delivery(delay, false, reply.status(), reply.headers(), reply.stream(), steps);
+    return new Delivery(delay, false, reply.status(), reply.headers(), reply.stream(), length, steps);
+  }
+
+  private static long length(List<byte[]> units) {
+    long n = 0;
+    for (byte[] u : units) {
+      n += u.length;
+    }
+    return n;
   }
 
   /** A stream's units are its events; any other body is split in two halves so "mid-body" has a middle. */

@@ -220,7 +220,7 @@ final class HttpConnection implements Runnable {
         }
       }
     }
-    head.append(d.chunked() ? "transfer-encoding: chunked" : "content-length: " + d.bodyLength()).append("\r\n");
+    head.append(d.chunked() ? "transfer-encoding: chunked" : "content-length: " + d.contentLength()).append("\r\n");
     head.append("connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n\r\n");
     out.write(head.toString().getBytes(StandardCharsets.UTF_8));
     out.flush();

@@ -156,7 +156,7 @@ public final class InMemoryTransport implements Transport {
     if (d.chunked()) {
       b.set("transfer-encoding", "chunked");
     } else {
-      b.set("content-length", Long.toString(d.bodyLength()));
+      b.set("content-length", Long.toString(d.contentLength()));
     }
     return b.build();
   }

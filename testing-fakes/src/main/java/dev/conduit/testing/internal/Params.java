@@ -81,22 +81,30 @@ public final class Params {
     }
   }
 
-  /** Rejects a number outside {@code [min, max]}. */
+  /** Rejects a decimal parameter outside {@code [min, max]}. */
   public static void range(Map<String, @Nullable Object> body, String key, double min, double max) {
+    range(body, key, min, max, "decimal");
+  }
+
+  /** Rejects an integer parameter outside {@code [min, max]}. */
+  public static void rangeInt(Map<String, @Nullable Object> body, String key, long min, long max) {
+    range(body, key, min, max, "integer");
+  }
+
+  private static void range(Map<String, @Nullable Object> body, String key, double min, double max, String kind) {
     Object v = body.get(key);
     if (!(v instanceof Number)) {
       return;
     }
     double d = ((Number) v).doubleValue();
-    boolean integer = v instanceof Long;
-    String kind = integer ? "integer" : "decimal";
+    String got = num(d);
     if (d < min) {
       throw ApiError.invalid("Invalid '" + key + "': " + kind + " below minimum value. Expected a value >= " + num(min)
-          + ", but got " + v + " instead.", key, kind + "_below_min_value");
+          + ", but got " + got + " instead.", key, kind + "_below_min_value");
     }
     if (d > max) {
       throw ApiError.invalid("Invalid '" + key + "': " + kind + " above maximum value. Expected a value <= " + num(max)
-          + ", but got " + v + " instead.", key, kind + "_above_max_value");
+          + ", but got " + got + " instead.", key, kind + "_above_max_value");
     }
   }
 

@@ -91,8 +91,8 @@ final class ResponsesRoutes {
     ModelsRoutes.require(core.store(), model, 400);
     Params.range(body, "temperature", 0, 2);
     Params.range(body, "top_p", 0, 1);
-    Params.range(body, "top_logprobs", 0, 20);
-    Params.range(body, "max_output_tokens", 16, Integer.MAX_VALUE);
+    Params.rangeInt(body, "top_logprobs", 0, 20);
+    Params.rangeInt(body, "max_output_tokens", 16, Integer.MAX_VALUE);
     Params.range(body, "frequency_penalty", -2, 2);
     Params.range(body, "presence_penalty", -2, 2);
     Params.metadata(body);

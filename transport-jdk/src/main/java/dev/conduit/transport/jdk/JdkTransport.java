@@ -11,6 +11,7 @@ import dev.conduit.http.TransportTimeoutException;
 import dev.conduit.transport.jdk.internal.ConnectionLimiter;
 import dev.conduit.transport.jdk.internal.Conversions;
 import dev.conduit.transport.jdk.internal.Exchange;
+import dev.conduit.transport.jdk.internal.Executors;
 import dev.conduit.transport.jdk.internal.RequestBodyPublisher;
 import dev.conduit.transport.jdk.internal.ResponseBody;
 import dev.conduit.transport.jdk.internal.Responses;
@@ -107,28 +108,38 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdkTransport implements Transport {
   private final HttpClient client;
+  private final Executors.@Nullable ClientExecutor ownedExecutor;
   private final ConnectionLimiter limiter;
   private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
   private final Object writersLock = new Object();
   private @Nullable ExecutorService bodyWriters; // guarded by writersLock
   private volatile boolean closed;
 
-  private JdkTransport(HttpClient client, TransportOptions options) {
-    this.client = client;
+  private JdkTransport(
+      HttpClient.Builder builder, TransportOptions options, Executors.@Nullable ClientExecutor ownedExecutor) {
+    Duration connect = options.timeouts().connect();
+    if (connect != null) {
+      builder.connectTimeout(connect);
+    }
+    this.client = builder.build();
+    this.ownedExecutor = ownedExecutor;
     this.limiter = new ConnectionLimiter(options.maxConnections());
   }
 
   /**
    * Returns a transport on a new HTTP/1.1 client with the connect timeout of {@code options}, no
-   * redirects followed, the JVM's default TLS context and proxy settings.
+   * redirects followed, the JVM's default TLS context and proxy settings, and a small executor
+   * sized to the cores (a few threads serve thousands of concurrent exchanges).
    */
   public static JdkTransport create(TransportOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return create(
+    Executors.ClientExecutor executor = Executors.newClientExecutor();
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER),
-        options);
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(executor);
+    return new JdkTransport(builder, options, executor);
   }
 
   /**
@@ -136,15 +147,17 @@ public final class JdkTransport implements Transport {
    * proxy, authenticator, executor, redirect and protocol settings. The connect timeout of {@code
    * options} is applied to {@code builder} (the builder cannot be read back, so it always wins); the
    * builder is otherwise used as it is, and may be reused by the caller afterwards.
+   *
+   * <p>Set an {@linkplain HttpClient.Builder#executor executor} on it when many exchanges run at
+   * once: without one the JDK uses an unbounded cached thread pool, which starts a thread for each
+   * callback that finds all others busy (hundreds, with thousands of concurrent streams). The
+   * executor runs response callbacks, including body subscribers' {@code onNext}, which must not
+   * block. This transport never shuts a caller's executor down.
    */
   public static JdkTransport create(HttpClient.Builder builder, TransportOptions options) {
     Objects.requireNonNull(builder, "builder == null");
     Objects.requireNonNull(options, "options == null");
-    Duration connect = options.timeouts().connect();
-    if (connect != null) {
-      builder.connectTimeout(connect);
-    }
-    return new JdkTransport(builder.build(), options);
+    return new JdkTransport(builder, options, null);
   }
 
   /** Returns the JDK client this transport sends through. */
@@ -352,8 +365,8 @@ public final class JdkTransport implements Transport {
   }
 
   /**
-   * Aborts the exchanges in flight, stops the request body writer threads and, on Java 21 and
-   * later, shuts the JDK client down. On Java 17 the client's selector thread ends once the client
+   * Aborts the exchanges in flight, stops the request body writer threads and the executor this
+   * transport created (never a caller's) and, on Java 21 and later, shuts the JDK client down. On Java 17 the client's selector thread ends once the client
    * is no longer referenced. Idempotent.
    */
   @Override
@@ -372,6 +385,9 @@ public final class JdkTransport implements Transport {
     }
     if (writers != null) {
       writers.shutdownNow();
+    }
+    if (ownedExecutor != null) {
+      ownedExecutor.close();
     }
     if (client instanceof AutoCloseable) { // Java 21+
       try {

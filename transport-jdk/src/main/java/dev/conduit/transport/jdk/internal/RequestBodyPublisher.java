@@ -177,7 +177,7 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
           break;
         }
         try {
-          space.await();
+          Executors.await(space);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           InterruptedIOException ie =

@@ -73,10 +73,10 @@ public final class NettyVersions {
         relevant.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     String problem =
         distinct == 1
-            ? "found Netty " + relevant.values().iterator().next() + " instead"
+            ? "found " + relevant.values().iterator().next() + ", which is not a 4.2 release"
             : "found mixed versions";
     throw new ConfigurationException(
-        "conduit-transport-netty needs every Netty artifact at one 4.x version of the 4.2 line (expected "
+        "conduit-transport-netty needs all Netty artifacts at one and the same 4.2.x version (expected "
             + BUILT_AGAINST
             + ", the version it was built against), but "
             + problem
