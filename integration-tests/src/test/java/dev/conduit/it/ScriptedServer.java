@@ -40,6 +40,7 @@ final class ScriptedServer implements AutoCloseable {
     final String path;
     final Map<String, String> headers;
     final byte[] body;
+    ScriptedServer server;
 
     Recorded(String method, String path, Map<String, String> headers, byte[] body) {
       this.method = method;
@@ -67,6 +68,7 @@ final class ScriptedServer implements AutoCloseable {
   final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
   final AtomicInteger connectionsClosedByClient = new AtomicInteger();
   final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger activeStreams = new AtomicInteger();
   private volatile boolean closed;
 
   ScriptedServer() throws IOException {
@@ -115,6 +117,7 @@ final class ScriptedServer implements AutoCloseable {
           connectionsClosedByClient.incrementAndGet();
           return;
         }
+        req.server = this;
         requests.add(req);
         Reply reply = script.poll();
         if (reply == null) {
@@ -258,19 +261,30 @@ final class ScriptedServer implements AutoCloseable {
     };
   }
 
-  /** Streams {@code event} every {@code gap} until the client disconnects. */
+  /** Returns how many endless streams are still being written (a write fails once the client is gone). */
+  int activeStreams() {
+    return activeStreams.get();
+  }
+
+  /** Streams {@code event} every {@code gap} until the client disconnects (at most 10,000 times). */
   static Reply endlessSse(String event, Duration gap) {
     return (req, socket, out) -> {
-      out.write(head(200, new String[0], "Content-Type: text/event-stream", "Transfer-Encoding: chunked"));
-      byte[] b = event.getBytes(StandardCharsets.UTF_8);
-      for (int i = 0; i < 10_000; i++) {
-        out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(b);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        Thread.sleep(gap.toMillis());
+      ScriptedServer self = req.server;
+      self.activeStreams.incrementAndGet();
+      try {
+        out.write(head(200, new String[0], "Content-Type: text/event-stream", "Transfer-Encoding: chunked"));
+        byte[] b = event.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 10_000; i++) {
+          out.write((Integer.toHexString(b.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(b);
+          out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          Thread.sleep(gap.toMillis());
+        }
+        return false;
+      } finally {
+        self.activeStreams.decrementAndGet();
       }
-      return false;
     };
   }
 

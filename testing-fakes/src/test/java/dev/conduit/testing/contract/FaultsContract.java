@@ -178,17 +178,17 @@ public abstract class FaultsContract extends FakeContract {
       long start = System.nanoTime();
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       byte[] buf = new byte[8192];
-      int reads = 0;
+      int smallReads = 0;
       for (int n; (n = e.body().read(buf)) >= 0; ) {
-        if (n > 0) {
-          reads++;
-          assertThat(n).isLessThanOrEqualTo(128);
-          body.write(buf, 0, n);
+        if (n > 0 && n <= 64) {
+          smallReads++;
         }
+        body.write(buf, 0, Math.max(n, 0));
       }
       int chunks = (body.size() + 63) / 64;
       assertThat(chunks).isGreaterThan(10);
-      assertThat(reads).isGreaterThanOrEqualTo(chunks / 2);
+      // a client may coalesce a few chunks when it falls behind; most reads still see one small chunk
+      assertThat(smallReads).isGreaterThanOrEqualTo(chunks / 2);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(10L * (chunks - 2)));
       assertThat(Trees.object(body.toByteArray())).containsEntry("object", "list");
     }

@@ -185,13 +185,13 @@ public final class JdkTransport implements Transport {
         body != null && RequestBodyPublisher.isBufferable(body) ? RequestBodyPublisher.buffer(body) : null;
     Exchange exchange = newExchange(limiter.acquireBlocking(timeouts.pool()));
     RequestBodyPublisher publisher = null;
-    CompletableFuture<java.net.http.HttpResponse<ResponseBody>> future;
+    CompletableFuture<Head> future;
     try {
       if (body != null) {
         publisher = new RequestBodyPublisher(body, buffered, exchange, timeouts.write());
         exchange.requestBody(publisher);
       }
-      future = send(Conversions.toJdk(request, publisher), exchange, timeouts.read());
+      future = send(request, Conversions.toJdk(request, publisher), exchange);
     } catch (RuntimeException e) {
       exchange.finish();
       throw e;
@@ -200,15 +200,16 @@ public final class JdkTransport implements Transport {
       publisher.writeBody();
     }
     try {
-      java.net.http.HttpResponse<ResponseBody> r = future.get();
-      return Responses.blocking(r.statusCode(), Conversions.toHeaders(r.headers()), r.body());
+      Head head = future.get();
+      return Responses.blocking(head.status, head.headers, head.body);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       InterruptedIOException ie = new InterruptedIOException("interrupted while waiting for the response");
       exchange.fail(ie);
       throw ie;
     } catch (ExecutionException | CancellationException e) {
-      throw forCaller(Conversions.mapFailure(e, exchange, client, request));
+      IOException recorded = exchange.failure();
+      throw forCaller(recorded != null ? recorded : Conversions.unwrap(e));
     }
   }
 
@@ -265,13 +266,13 @@ public final class JdkTransport implements Transport {
     Timeouts timeouts = request.timeouts();
     RequestBody body = request.body();
     RequestBodyPublisher publisher = null;
-    CompletableFuture<java.net.http.HttpResponse<ResponseBody>> future;
+    CompletableFuture<Head> future;
     try {
       if (body != null) {
         publisher = new RequestBodyPublisher(body, buffered, exchange, timeouts.write());
         exchange.requestBody(publisher);
       }
-      future = send(Conversions.toJdk(request, publisher), exchange, timeouts.read());
+      future = send(request, Conversions.toJdk(request, publisher), exchange);
     } catch (RuntimeException e) {
       exchange.finish();
       result.completeExceptionally(e);
@@ -291,27 +292,36 @@ public final class JdkTransport implements Transport {
       }
     }
     future.whenComplete(
-        (r, e) -> {
+        (head, e) -> {
           if (e != null) {
-            result.completeExceptionally(Conversions.mapFailure(e, exchange, client, request));
+            result.completeExceptionally(e);
             return;
           }
-          AsyncHttpResponse response =
-              Responses.async(r.statusCode(), Conversions.toHeaders(r.headers()), r.body());
+          AsyncHttpResponse response = Responses.async(head.status, head.headers, head.body);
           if (!result.complete(response)) {
             response.discard();
           }
         });
   }
 
-  private CompletableFuture<java.net.http.HttpResponse<ResponseBody>> send(
-      java.net.http.HttpRequest jdkRequest, Exchange exchange, @Nullable Duration readTimeout) {
+  /**
+   * Starts the exchange. The returned future completes when the headers arrive, from the JDK's body
+   * handler and so on the client's executor, or exceptionally with the failure mapped to what the
+   * SPI promises. (The future {@code sendAsync} returns is not used for the headers: the JDK
+   * completes it through the common pool, which on machines with two cores or fewer means a new
+   * thread per exchange.)
+   */
+  private CompletableFuture<Head> send(
+      HttpRequest request, java.net.http.HttpRequest jdkRequest, Exchange exchange) {
+    CompletableFuture<Head> head = new CompletableFuture<>();
+    Duration readTimeout = request.timeouts().read();
     CompletableFuture<java.net.http.HttpResponse<ResponseBody>> future =
         client.sendAsync(
             jdkRequest,
             info -> {
               ResponseBody body = new ResponseBody(exchange, readTimeout);
               exchange.responseBody(body);
+              head.complete(new Head(info.statusCode(), Conversions.toHeaders(info.headers()), body));
               return body;
             });
     exchange.jdkFuture(future);
@@ -319,9 +329,23 @@ public final class JdkTransport implements Transport {
         (r, e) -> {
           if (e != null) {
             exchange.finish();
+            head.completeExceptionally(Conversions.mapFailure(e, exchange, client, request));
           }
         });
-    return future;
+    return head;
+  }
+
+  /** A response whose headers have arrived. */
+  private static final class Head {
+    final int status;
+    final dev.conduit.http.Headers headers;
+    final ResponseBody body;
+
+    Head(int status, dev.conduit.http.Headers headers, ResponseBody body) {
+      this.status = status;
+      this.headers = headers;
+      this.body = body;
+    }
   }
 
   private Exchange newExchange(ConnectionLimiter.Permit permit) {

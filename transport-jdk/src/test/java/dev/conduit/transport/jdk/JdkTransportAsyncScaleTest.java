@@ -41,6 +41,7 @@ class JdkTransportAsyncScaleTest {
                     .withTimeouts(Timeouts.none().withRead(Duration.ofSeconds(20)).withResponse(Duration.ofSeconds(20))))) {
       List<CompletableFuture<String>> bodies = new ArrayList<>(STREAMS);
       java.util.Map<String, Long> peakNames0 = null;
+      long maxTransient = 0;
       for (int i = 0; i < STREAMS; i++) {
         HttpRequest request =
             HttpRequest.builder()
@@ -68,6 +69,8 @@ class JdkTransportAsyncScaleTest {
       java.util.Map<String, Long> peakNames = null;
       while (!all.isDone()) {
         int now = liveThreads();
+        long transientNow = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().matches("Thread-[0-9]+")).count();
+        maxTransient = Math.max(maxTransient, transientNow);
         if (now > peak) {
           peakNames = Thread.getAllStackTraces().keySet().stream().collect(java.util.stream.Collectors.groupingBy(t -> t.getName().replaceAll("[0-9]+", "#"), java.util.stream.Collectors.counting()));
         }
@@ -78,7 +81,7 @@ class JdkTransportAsyncScaleTest {
         }
         Thread.sleep(5);
       }
-      System.out.println("threads at peak: " + peakNames + " / during submit " + peakNames0);
+      System.out.println("max transient: " + maxTransient + "; threads at peak: " + peakNames + " / during submit " + peakNames0);
       all.get(1, TimeUnit.SECONDS);
       assertThat(allInFlight || server.awaitAllArrived(0, TimeUnit.MILLISECONDS)).isTrue();
       for (int i = 0; i < STREAMS; i++) {

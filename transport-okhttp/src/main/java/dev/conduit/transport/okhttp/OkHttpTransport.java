@@ -322,7 +322,7 @@ public final class OkHttpTransport implements Transport {
   }
 
   private Exchange newExchange(HttpRequest request, ConnectionLimiter.Permit permit) {
-    boolean retry = mayRetry && Conversions.isIdempotent(request.method());
+    boolean retry = false;
     Exchange exchange =
         new Exchange(
             request.timeouts(),

@@ -271,6 +271,18 @@ final class Servers {
       socket.close();
     }
 
+    /** Waits for the client to close, reading nothing, so its writes stall; true if it closed. */
+    boolean awaitClientCloseWithoutReading(Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (socket.isClosed()) {
+          return true;
+        }
+        Thread.sleep(20);
+      }
+      return false;
+    }
+
     /** Waits for the client to close or reset; true if it did within {@code timeout}. */
     boolean awaitClientClose(Duration timeout) throws IOException {
       long deadline = System.nanoTime() + timeout.toNanos();

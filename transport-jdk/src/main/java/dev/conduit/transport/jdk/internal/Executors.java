@@ -23,9 +23,9 @@ public final class Executors {
 
   private Executors() {}
 
-  /** Returns the parallelism of a new pool: the cores, at least 4 and at most 16. */
+  /** Returns the parallelism of a new pool: the cores, at least 2 and at most 16. */
   static int parallelism() {
-    return Math.max(4, Math.min(16, Runtime.getRuntime().availableProcessors()));
+    return Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors()));
   }
 
   /** Returns a new, closable executor for one JDK client. */

@@ -4,8 +4,11 @@ import dev.conduit.http.AsyncHttpResponse;
 import dev.conduit.http.HttpRequest;
 import dev.conduit.http.HttpResponse;
 import dev.conduit.http.TransportOptions;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandle;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -75,6 +78,10 @@ public final class Engine {
     this.options = options;
     this.proxy = proxy;
     if (userGroup != null) {
+      EventLoop loop = userGroup.next();
+      if (loop instanceof IoEventLoop && !((IoEventLoop) loop).isCompatible(NioIoHandle.class)) {
+        throw new IllegalArgumentException("the event loop group cannot run NIO channels (use NioIoHandler): " + userGroup);
+      }
       this.group = userGroup;
       this.ownsGroup = false;
     } else {
