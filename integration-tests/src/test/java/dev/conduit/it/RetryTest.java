@@ -136,7 +136,7 @@ class RetryTest {
   }
 
   @Test
-  void sameIdempotencyKeyOnEveryAttemptOfAPost() throws Exception {
+  void interceptorsSeeAndChangeEveryAttempt() throws Exception {
     server.enqueue(json(500, "{}"), json(429, "{}"), json(200, "{\"id\":\"x\",\"object\":\"model\",\"deleted\":true}"));
     List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
     OpenAIClient observed = client.withOptions(b -> b.addInterceptor(new Interceptor() {
@@ -153,12 +153,12 @@ class RetryTest {
     }));
 
     observed.models().delete("ft:x");
-    // DELETE carries no key; a POST does: use raw post through the files upload below as well
+
     assertThat(attempts).containsExactly(1, -500, 2, -429, 3, -200);
     for (int i = 0; i < 3; i++) {
       ScriptedServer.Recorded r = server.takeRequest();
       assertThat(r.header("x-seen-by-interceptor")).isEqualTo("yes");
-      assertThat(r.header("idempotency-key")).isNull();
+      assertThat(r.header("idempotency-key")).as("only POSTs carry an idempotency key").isNull();
     }
   }
 

@@ -38,6 +38,19 @@ public final class ChatCompletionTool extends JsonModel {
   }
 
   /** Returns a new builder of a function tool. */
+  /**
+   * Returns a strict function tool whose parameters are the JSON Schema of {@code argumentsType}, a
+   * record; decode a call's arguments with {@link ChatCompletionMessageToolCall.Function#arguments(Class)}.
+   *
+   * @throws IllegalArgumentException if the record cannot be expressed as a strict schema
+   */
+  public static ChatCompletionTool fromRecord(String name, @Nullable String description, Class<?> argumentsType) {
+    return builder().name(name).description(description)
+        .parameters(dev.conduit.internal.structured.StructuredOutputs.schemas().functionParameters(argumentsType))
+        .strict(true)
+        .build();
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -21,6 +21,19 @@ public final class FunctionTool extends Tool {
   }
 
   /** Returns a new builder; {@code name} is required. */
+  /**
+   * Returns a strict function tool whose parameters are the JSON Schema of {@code argumentsType}, a
+   * record; decode a call's arguments with {@link ResponseFunctionToolCall#arguments(Class)}.
+   *
+   * @throws IllegalArgumentException if the record cannot be expressed as a strict schema
+   */
+  public static FunctionTool fromRecord(String name, @Nullable String description, Class<?> argumentsType) {
+    return builder().name(name).description(description)
+        .parameters(dev.conduit.internal.structured.StructuredOutputs.schemas().functionParameters(argumentsType))
+        .strict(true)
+        .build();
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -44,6 +44,17 @@ public final class ResponseFunctionToolCall extends ResponseOutputItem {
     return string("name");
   }
 
+  /**
+   * Decodes the arguments as {@code type} (a record, typically the one the tool was declared from
+   * with {@link FunctionTool#fromRecord}).
+   *
+   * @throws dev.conduit.errors.InvalidResponseException if the arguments do not decode as {@code type}
+   */
+  public <T> T arguments(Class<T> type) {
+    return dev.conduit.internal.structured.StructuredOutputs.decode(arguments(), type,
+        dev.conduit.internal.structured.DefaultCodec.get(), null);
+  }
+
   /** Returns the arguments as a JSON string, as the model wrote them (not validated). */
   public String arguments() {
     return string("arguments");

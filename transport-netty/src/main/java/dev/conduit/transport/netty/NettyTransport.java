@@ -174,6 +174,16 @@ public final class NettyTransport implements Transport {
     engine.close();
   }
 
+  /** Returns the number of open connections, idle or busy, for this package's tests. */
+  int openConnections() {
+    return engine.pool().openConnections();
+  }
+
+  /** Returns the number of idle pooled connections, for this package's tests. */
+  int idleConnections() {
+    return engine.pool().idleConnections();
+  }
+
   @Override
   public String toString() {
     return "NettyTransport{" + description + ", open=" + engine.pool().openConnections()

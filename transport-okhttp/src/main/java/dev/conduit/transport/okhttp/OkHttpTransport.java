@@ -322,7 +322,7 @@ public final class OkHttpTransport implements Transport {
   }
 
   private Exchange newExchange(HttpRequest request, ConnectionLimiter.Permit permit) {
-    boolean retry = false;
+    boolean retry = mayRetry && Conversions.isIdempotent(request.method());
     Exchange exchange =
         new Exchange(
             request.timeouts(),

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * A response body as a {@link Flow.Publisher} that honours demand exactly: buffers arrive from the
  * event loop ({@link #offer}), and reach the one subscriber only as far as it has requested.
  *
- * <p>Every signal to the subscriber runs in a serial drain loop on the delivery {@link Executor}
+ * <p>{@code onSubscribe} runs on the subscribing thread, inside {@link #subscribe}. Every later
+ * signal to the subscriber runs in a serial drain loop on the delivery {@link Executor}
  * (never the event loop for the asynchronous path), so a subscriber may call {@code request} or
  * {@code cancel} from inside {@code onNext} without recursion. When the subscriber has demand the
  * publisher has not met, it tells its {@link Source}, which reads more from the socket.
@@ -50,9 +51,7 @@ final class BodyPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscripti
   private volatile boolean complete;
   private volatile @Nullable Throwable error;
   private volatile boolean cancelled;
-  // Confined to the drain loop.
-  private boolean started;
-  private boolean terminated;
+  private boolean terminated; // confined to the drain loop
 
   BodyPublisher(Executor delivery, Source source) {
     this.delivery = delivery;
@@ -113,7 +112,13 @@ final class BodyPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscripti
       s.onError(new IllegalStateException("the response body accepts one subscriber and already has one"));
       return;
     }
-    subscriber = s;
+    try {
+      s.onSubscribe(this); // on the subscribing thread, so the subscriber can request at once
+    } catch (RuntimeException e) {
+      cancel(); // rule 2.13: a subscriber that throws is treated as cancelled
+      throw e;
+    }
+    subscriber = s; // only now may the drain loop signal it: onSubscribe happens-before onNext
     signal();
   }
 
@@ -174,10 +179,6 @@ final class BodyPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscripti
         queue.clear();
       }
       return;
-    }
-    if (!started) {
-      started = true;
-      s.onSubscribe(this);
     }
     boolean emitted = false;
     for (;;) {

@@ -78,7 +78,7 @@ public final class Interceptors {
         }
         exchange.exitNetwork(null);
         Duration read = exchange.timeouts().read();
-        if (false) {
+        if (Timers.millis(read) != chain.readTimeoutMillis()) {
           response.body().source().timeout().timeout(Timers.millis(read), TimeUnit.MILLISECONDS);
         }
         return response;
