@@ -4,7 +4,7 @@
  */
 module dev.conduit.testing {
   requires transitive dev.conduit;
-  requires static org.junit.jupiter.api;
+  requires static transitive org.junit.jupiter.api; // optional: only FakeOpenAIExtension needs it
 
   exports dev.conduit.testing;
 

@@ -4,8 +4,8 @@
  * {@code "okhttp"}.
  */
 module dev.conduit.transport.okhttp {
-  requires dev.conduit;
-  requires okhttp3;
+  requires transitive dev.conduit;
+  requires transitive okhttp3;
   requires okio;
 
   exports dev.conduit.transport.okhttp;

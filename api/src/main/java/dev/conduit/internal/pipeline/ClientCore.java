@@ -408,6 +408,7 @@ public final class ClientCore {
     final byte @Nullable [] bodyBytes;
     final RequestOptions options;
     final URI uri;
+    final @Nullable String model;
     boolean deadlineBound;
 
     Exchange(ApiRequest request, RequestOptions options) {
@@ -428,9 +429,11 @@ public final class ClientCore {
         }
         this.bodyBytes = config.codec.writeTreeToBytes(merged);
         this.body = RequestBody.ofBytes(bodyBytes, "application/json");
+        this.model = merged.get("model") instanceof String ? (String) merged.get("model") : null;
       } else {
         this.bodyBytes = null;
         this.body = request.rawBody;
+        this.model = null;
       }
       this.uri = buildUri();
     }
@@ -443,7 +446,7 @@ public final class ClientCore {
         sb.append('/');
       }
       String path = request.path.startsWith("/") ? request.path.substring(1) : request.path;
-      sb.append(path);
+      sb.append(config.routing.route(path, model));
       Map<String, java.util.List<String>> query = new LinkedHashMap<>();
       config.defaultQuery.forEach((k, v) -> query.put(k, java.util.List.of(v)));
       query.putAll(request.query);

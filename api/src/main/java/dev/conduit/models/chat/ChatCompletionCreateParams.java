@@ -1,5 +1,6 @@
 package dev.conduit.models.chat;
 
+import dev.conduit.models.ReasoningEffort;
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
 import java.util.LinkedHashMap;

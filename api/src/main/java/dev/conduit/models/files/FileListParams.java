@@ -1,5 +1,6 @@
 package dev.conduit.models.files;
 
+import dev.conduit.models.SortOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.conduit.models.chat;
 
+import dev.conduit.models.SortOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

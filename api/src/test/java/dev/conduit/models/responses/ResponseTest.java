@@ -1,5 +1,6 @@
 package dev.conduit.models.responses;
 
+import dev.conduit.models.ReasoningEffort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -199,7 +199,7 @@ class OkHttpTransportStreamingTest extends TestSupport {
     assertThat(r.body().readNBytes(10)).hasSize(10);
     long start = System.nanoTime();
     r.close();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(50));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(90)); // OkHttp alone would drain for 100 ms
     r.close();
     assertThat(await(closed)).isTrue();
     assertThatThrownBy(() -> r.body().read()).isInstanceOf(IOException.class);
@@ -386,7 +386,7 @@ class OkHttpTransportStreamingTest extends TestSupport {
       abandon(t, req);
     }
     assertThat(s.awaitOpenAtMost(2, Duration.ofSeconds(5))).as("open: %s", s.open.size()).isTrue();
-    assertThat(liveThreads()).isLessThanOrEqualTo(baseline + 4);
+    assertThat(liveThreads()).isLessThanOrEqualTo(baseline + 8);
     assertThat(t.toString()).contains("inFlight=0");
   }
 
@@ -409,7 +409,7 @@ class OkHttpTransportStreamingTest extends TestSupport {
       abandonAsync(t, req);
     }
     assertThat(s.awaitOpenAtMost(2, Duration.ofSeconds(5))).as("open: %s", s.open.size()).isTrue();
-    assertThat(liveThreads()).isLessThanOrEqualTo(baseline + 4);
+    assertThat(liveThreads()).isLessThanOrEqualTo(baseline + 8);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!t.toString().contains("inFlight=0") && System.nanoTime() < deadline) {
       Thread.sleep(5);

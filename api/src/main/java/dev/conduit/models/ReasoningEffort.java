@@ -1,6 +1,5 @@
-package dev.conduit.models.chat;
+package dev.conduit.models;
 
-import dev.conduit.models.OpenEnum;
 import java.util.Map;
 
 /**

@@ -1,6 +1,5 @@
-package dev.conduit.models.chat;
+package dev.conduit.models;
 
-import dev.conduit.models.OpenEnum;
 
 /** The order of a listed page by creation time. Values added later decode to new instances. */
 public final class SortOrder extends OpenEnum {
