@@ -12,7 +12,7 @@ public final class TransportOptions {
     this.maxConnections = maxConnections;
   }
 
-  /** Returns options with {@link Timeouts#defaults()} and 64 connections per host. */
+  /** Returns options with {@link Timeouts#defaults()} and at most 64 exchanges at once. */
   public static TransportOptions defaults() {
     return new TransportOptions(Timeouts.defaults(), 64);
   }
@@ -22,7 +22,11 @@ public final class TransportOptions {
     return timeouts;
   }
 
-  /** Returns the largest number of connections a transport keeps open to one host. */
+  /**
+   * Returns the most exchanges a transport runs at once, which bounds the connections it opens (the
+   * jdk and okhttp transports count across all hosts, netty per host); a request waiting longer than
+   * the {@code pool} timeout for a free slot fails with {@link TransportTimeoutException}.
+   */
   public int maxConnections() {
     return maxConnections;
   }

@@ -295,7 +295,7 @@ public final class OkHttpTransport implements Transport {
     exchange.call(call);
     Duration pool = request.timeouts().pool();
     if (pool != null) {
-      exchange.dispatched(pool, pool.toNanos() - (System.nanoTime() - start));
+      exchange.dispatched(pool, Timers.nanos(pool) - (System.nanoTime() - start));
     }
     call.enqueue(
         new Callback() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Large and trickling bodies, backpressure, cancellation, broken servers and leaks. */
 class OkHttpTransportStreamingTest extends TestSupport {
-  static final long LARGE = 24L * 1024 * 1024;
+  static final long LARGE = 16L * 1024 * 1024;
 
   /** Serves {@code size} pattern bytes at {@code /large}, counting what was sent. */
   static AtomicLong serveLarge(Servers.Http s, long size, boolean chunked) {
@@ -405,7 +405,7 @@ class OkHttpTransportStreamingTest extends TestSupport {
       abandonAsync(t, req);
     }
     int baseline = liveThreads();
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 100; i++) {
       abandonAsync(t, req);
     }
     assertThat(s.awaitOpenAtMost(2, Duration.ofSeconds(5))).as("open: %s", s.open.size()).isTrue();
@@ -452,20 +452,20 @@ class OkHttpTransportStreamingTest extends TestSupport {
     Servers.Http s = http();
     serveLarge(s, 4 * 1024 * 1024, true);
     OkHttpTransport t = transport();
-    HttpRequest req = request(s.uri("/large")).timeouts(timeouts().withRead(Duration.ofMillis(300))).build();
+    HttpRequest req = request(s.uri("/large")).timeouts(timeouts().withRead(Duration.ofMillis(200))).build();
     AsyncHttpResponse r = await(t.executeAsync(req));
     Recorder sub = new Recorder(Recorder.Mode.MANUAL);
     sub.keep = false;
     r.body().subscribe(sub);
     sub.request(1);
-    Thread.sleep(800); // no demand for well over the read timeout
+    Thread.sleep(500); // no demand for well over the read timeout
     sub.request(Long.MAX_VALUE);
     sub.done.get(10, TimeUnit.SECONDS);
     assertThat(sub.bytes).hasValue(4 * 1024 * 1024);
 
     try (HttpResponse blocking = t.execute(req)) {
       blocking.body().readNBytes(100);
-      Thread.sleep(800); // a reader pausing between reads
+      Thread.sleep(500); // a reader pausing between reads
       assertThat(blocking.body().readAllBytes()).hasSize(4 * 1024 * 1024 - 100);
     }
   }

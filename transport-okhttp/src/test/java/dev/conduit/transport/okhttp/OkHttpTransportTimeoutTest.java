@@ -110,11 +110,11 @@ class OkHttpTransportTimeoutTest extends TestSupport {
         raw(
             c -> {
               if (c.readRequest() != null) {
-                Thread.sleep(700);
+                Thread.sleep(500);
                 c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
               }
             });
-    HttpRequest req = request(s.uri("/late")).timeouts(timeouts().withRead(Duration.ofMillis(200)).withResponse(Duration.ofSeconds(5))).build();
+    HttpRequest req = request(s.uri("/late")).timeouts(timeouts().withRead(Duration.ofMillis(150)).withResponse(Duration.ofSeconds(5))).build();
     OkHttpTransport t = transport();
     assertThat(utf8(readAll(t.execute(req)))).isEqualTo("ok");
     AsyncHttpResponse r = await(t.executeAsync(req));

@@ -64,7 +64,7 @@ public final class ConnectionLimiter {
                               + " waiting for one of " + max + " connections"));
                 }
               },
-              timeout.toNanos());
+              Timers.nanos(timeout));
     }
     w.future.whenComplete(
         (p, e) -> {

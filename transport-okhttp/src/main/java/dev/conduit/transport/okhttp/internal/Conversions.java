@@ -119,7 +119,8 @@ public final class Conversions {
     }
     HttpUrl url = HttpUrl.parse(uri.toString());
     if (url == null) {
-      throw new IllegalArgumentException("OkHttp cannot parse the URI of " + uri.getScheme() + "://" + uri.getRawAuthority());
+      // Name the host only: the URI's user info or query may hold credentials.
+      throw new IllegalArgumentException("OkHttp cannot parse the URI of host " + uri.getHost());
     }
     return url;
   }

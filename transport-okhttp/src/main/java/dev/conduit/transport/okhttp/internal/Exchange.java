@@ -244,7 +244,7 @@ public final class Exchange {
   }
 
   private void arm(Timeouts.Kind kind, @Nullable Duration d) {
-    arm(kind, d, d == null ? 0 : d.toNanos());
+    arm(kind, d, d == null ? 0 : Timers.nanos(d));
   }
 
   private void arm(Timeouts.Kind kind, @Nullable Duration d, long delayNanos) {

@@ -43,6 +43,15 @@ public final class Timers {
     return ms < 10_000 ? ms + " ms" : d.toSeconds() + " s";
   }
 
+  /** Returns {@code d} in nanoseconds, saturating at {@link Long#MAX_VALUE} for absurdly long ones. */
+  public static long nanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   /** Returns {@code d} as OkHttp's int milliseconds: 0 (no timeout) for null, at least 1 otherwise. */
   public static int millis(@Nullable Duration d) {
     if (d == null) {
