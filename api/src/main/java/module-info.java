@@ -18,6 +18,7 @@ module dev.conduit {
   exports dev.conduit.models.files;
   exports dev.conduit.models.models;
   exports dev.conduit.models.responses;
+  exports dev.conduit.models.webhooks;
   exports dev.conduit.services;
   exports dev.conduit.structured;
 

@@ -8,12 +8,16 @@ import dev.conduit.http.TransportOptions;
 import dev.conduit.http.TransportProvider;
 import dev.conduit.internal.ClientConfig;
 import dev.conduit.internal.Discovery;
+import dev.conduit.internal.azure.AzureEnvironment;
+import dev.conduit.internal.azure.AzureRouting;
 import dev.conduit.internal.pipeline.ClientCore;
 import dev.conduit.internal.services.ChatCompletionServiceImpl;
 import dev.conduit.internal.services.EmbeddingServiceImpl;
 import dev.conduit.internal.services.FileServiceImpl;
 import dev.conduit.internal.services.ModelServiceImpl;
 import dev.conduit.internal.services.ResponseServiceImpl;
+import dev.conduit.internal.services.WebhookServiceImpl;
+import dev.conduit.internal.webhooks.WebhookVerifier;
 import dev.conduit.json.JsonCodec;
 import dev.conduit.json.JsonCodecProvider;
 import dev.conduit.services.ChatService;
@@ -21,6 +25,7 @@ import dev.conduit.services.EmbeddingService;
 import dev.conduit.services.FileService;
 import dev.conduit.services.ModelService;
 import dev.conduit.services.ResponseService;
+import dev.conduit.services.WebhookService;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +56,16 @@ import org.jspecify.annotations.Nullable;
  * OpenAIClient ollama = OpenAIClient.builder().baseUrl("http://localhost:11434/v1").build();
  * }</pre>
  *
+ * <p>Azure OpenAI has its own URL scheme and key header; {@link Builder#azure(String, String)} sets
+ * them up, or {@link #fromAzureEnv()} from Azure's usual variables:
+ *
+ * <pre>{@code
+ * OpenAIClient azure = OpenAIClient.builder()
+ *     .azure("https://my-resource.openai.azure.com", "2024-10-21")
+ *     .apiKey(System.getenv("AZURE_OPENAI_API_KEY"))
+ *     .build(); // chat completions for model "my-gpt" go to /openai/deployments/my-gpt/chat/completions
+ * }</pre>
+ *
  * <p>The HTTP stack and the JSON library are whatever Conduit transport and codec modules are on the
  * classpath (see {@link Builder#transport(String)}). A client is thread-safe and meant to be shared:
  * it owns a connection pool. {@link #async()} returns its asynchronous twin, and
@@ -68,6 +83,7 @@ public final class OpenAIClient implements AutoCloseable {
   private final ChatService chat;
   private final EmbeddingService embeddings;
   private final FileService files;
+  private final WebhookService webhooks;
   private @Nullable OpenAIClientAsync async;
 
   OpenAIClient(ClientCore core, @Nullable Transport ownedTransport) {
@@ -78,6 +94,7 @@ public final class OpenAIClient implements AutoCloseable {
     this.chat = ChatCompletionServiceImpl.chat(core);
     this.embeddings = new EmbeddingServiceImpl(core);
     this.files = new FileServiceImpl(core);
+    this.webhooks = new WebhookServiceImpl(core);
   }
 
   /**
@@ -89,6 +106,20 @@ public final class OpenAIClient implements AutoCloseable {
    */
   public static OpenAIClient fromEnv() {
     return builder().fromEnv().build();
+  }
+
+  /**
+   * Returns a client of Azure OpenAI configured from the environment: {@code AZURE_OPENAI_ENDPOINT},
+   * {@code AZURE_OPENAI_API_KEY} and, for the versioned deployment-based API, {@code OPENAI_API_VERSION}
+   * (without it, Azure's v1 surface). See {@link Builder#fromAzureEnv()}.
+   *
+   * @throws ConfigurationException if the endpoint or the key is not set, or no transport or codec is
+   *     on the classpath
+   */
+  public static OpenAIClient fromAzureEnv() {
+    Builder b = builder();
+    AzureEnvironment.apply(b, b.environment, true);
+    return b.build();
   }
 
   /** Returns a new builder with Conduit's defaults. */
@@ -127,6 +158,11 @@ public final class OpenAIClient implements AutoCloseable {
   /** The {@code /files} endpoints. */
   public FileService files() {
     return files;
+  }
+
+  /** Verification and decoding of the events OpenAI delivers to webhooks; no request is made. */
+  public WebhookService webhooks() {
+    return webhooks;
   }
 
   /**
@@ -216,6 +252,8 @@ public final class OpenAIClient implements AutoCloseable {
     private @Nullable String codecName;
     private int maxConnections = TransportOptions.defaults().maxConnections();
     private Discovery.Environment environment = Discovery.Environment.SYSTEM;
+    private ClientConfig.Routing routing = ClientConfig.Routing.DIRECT;
+    private @Nullable String webhookSecret;
 
     Builder() {}
 
@@ -233,11 +271,16 @@ public final class OpenAIClient implements AutoCloseable {
       this.retryInitialDelay = c.retryInitialDelay;
       this.retryMaxDelay = c.retryMaxDelay;
       this.interceptors.addAll(c.interceptors);
+      this.routing = c.routing;
+      this.webhookSecret = c.webhookSecret;
     }
 
     /**
-     * Reads {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_ORG_ID} and
-     * {@code OPENAI_PROJECT_ID}; variables that are unset leave the current values alone.
+     * Reads {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_ORG_ID},
+     * {@code OPENAI_PROJECT_ID} and {@code OPENAI_WEBHOOK_SECRET}; variables that are unset leave the
+     * current values alone.
+     *
+     * @throws ConfigurationException if {@code OPENAI_WEBHOOK_SECRET} is set but not a usable secret
      */
     public Builder fromEnv() {
       String key = environment.variable("OPENAI_API_KEY");
@@ -256,6 +299,27 @@ public final class OpenAIClient implements AutoCloseable {
       if (proj != null && !proj.isBlank()) {
         project(proj.trim());
       }
+      String whsec = environment.variable("OPENAI_WEBHOOK_SECRET");
+      if (whsec != null && !whsec.isBlank()) {
+        try {
+          webhookSecret(whsec.trim());
+        } catch (IllegalArgumentException e) {
+          throw new ConfigurationException("OPENAI_WEBHOOK_SECRET is not usable: " + e.getMessage());
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Configures the client for Azure OpenAI from {@code AZURE_OPENAI_ENDPOINT}, {@code OPENAI_API_VERSION}
+     * (the versioned API, {@link #azure(String, String)}, when set; else the v1 surface,
+     * {@link #azure(String)}) and {@code AZURE_OPENAI_API_KEY} if set. Without a key, authenticate
+     * another way, e.g. {@code defaultHeader("Authorization", "Bearer " + entraToken)}.
+     *
+     * @throws ConfigurationException if {@code AZURE_OPENAI_ENDPOINT} is unset or not a URL
+     */
+    public Builder fromAzureEnv() {
+      AzureEnvironment.apply(this, environment, false);
       return this;
     }
 
@@ -265,10 +329,13 @@ public final class OpenAIClient implements AutoCloseable {
       return this;
     }
 
-    /** Sets the API key, sent as {@code Authorization: Bearer <key>}. */
+    /**
+     * Sets the API key, sent as {@code Authorization: Bearer <key>}; for Azure (after
+     * {@link #azure(String, String)} or {@link #azure(String)}) it is sent as {@code api-key: <key>}.
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      this.auth = ClientConfig.Auth.BEARER;
+      this.auth = routing instanceof AzureRouting ? ClientConfig.Auth.API_KEY_HEADER : ClientConfig.Auth.BEARER;
       return this;
     }
 
@@ -293,6 +360,80 @@ public final class OpenAIClient implements AutoCloseable {
       }
       this.baseUrl = uri;
       this.baseUrlSet = true;
+      return this;
+    }
+
+    /**
+     * Targets the versioned Azure OpenAI API of the resource at {@code endpoint}
+     * ({@code https://my-resource.openai.azure.com}): the base URL becomes {@code {endpoint}/openai},
+     * every request carries {@code api-version}, and the API key is sent as {@code api-key}. The
+     * deployment-scoped operations (chat completions, completions, embeddings, audio, image generation
+     * and edits) go to {@code /openai/deployments/{deployment}/...}, where the deployment is the one
+     * set with {@link #azureDeployment(String)}, else the request's {@code model}; other operations
+     * (files, models, responses, ...) go to {@code /openai/...}.
+     *
+     * @param endpoint the resource's endpoint; a trailing {@code /openai} is accepted and dropped
+     * @param apiVersion e.g. {@code "2024-10-21"}
+     * @throws IllegalArgumentException if {@code endpoint} is not an absolute http(s) URL or
+     *     {@code apiVersion} is blank
+     */
+    public Builder azure(String endpoint, String apiVersion) {
+      AzureRouting r = AzureRouting.deployments(endpoint, apiVersion);
+      String deployment = routing instanceof AzureRouting ? ((AzureRouting) routing).deployment() : null;
+      return azure(deployment == null ? r : r.withDeployment(deployment));
+    }
+
+    /**
+     * Targets Azure OpenAI's v1 surface of the resource at {@code endpoint}: the base URL becomes
+     * {@code {endpoint}/openai/v1}, paths are OpenAI's, no {@code api-version} is sent, the request's
+     * {@code model} names the deployment, and the API key is sent as {@code api-key}.
+     *
+     * @throws IllegalArgumentException if {@code endpoint} is not an absolute http(s) URL
+     */
+    public Builder azure(String endpoint) {
+      return azure(AzureRouting.v1(endpoint));
+    }
+
+    private Builder azure(AzureRouting r) {
+      this.routing = r;
+      this.baseUrl = r.baseUrl();
+      this.baseUrlSet = true;
+      this.auth = ClientConfig.Auth.API_KEY_HEADER;
+      String version = r.apiVersion();
+      if (version != null) {
+        query.put("api-version", version);
+      } else {
+        query.remove("api-version");
+      }
+      return this;
+    }
+
+    /**
+     * Sends every deployment-scoped operation to this Azure deployment, whatever the request's
+     * {@code model}; see {@link #azure(String, String)}.
+     *
+     * @throws IllegalStateException unless {@link #azure(String, String)} was called first
+     * @throws IllegalArgumentException if {@code deployment} is blank
+     */
+    public Builder azureDeployment(String deployment) {
+      Objects.requireNonNull(deployment, "deployment == null");
+      if (!(routing instanceof AzureRouting)) {
+        throw new IllegalStateException("azureDeployment needs azure(endpoint, apiVersion) to be called first");
+      }
+      this.routing = ((AzureRouting) routing).withDeployment(deployment);
+      return this;
+    }
+
+    /**
+     * Sets the secret that {@link OpenAIClient#webhooks()} verifies deliveries with, as the OpenAI
+     * dashboard shows it ({@code whsec_...}); never logged or printed.
+     *
+     * @throws IllegalArgumentException if it is empty, or starts with {@code whsec_} and the rest is
+     *     not base64
+     */
+    public Builder webhookSecret(String secret) {
+      WebhookVerifier.key(secret);
+      this.webhookSecret = secret;
       return this;
     }
 
@@ -408,7 +549,8 @@ public final class OpenAIClient implements AutoCloseable {
     ClientConfig config(Transport transport, String transportName, JsonCodec codec, String codecName) {
       checkApiKey();
       return new ClientConfig(baseUrl, apiKey, auth, organization, project, headers.build(), query, timeouts, maxRetries,
-          retryInitialDelay, retryMaxDelay, interceptors, transport, transportName, codec, codecName);
+          retryInitialDelay, retryMaxDelay, interceptors, transport, transportName, codec, codecName)
+          .withRouting(routing).withWebhookSecret(webhookSecret);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.conduit.services.EmbeddingServiceAsync;
 import dev.conduit.services.FileServiceAsync;
 import dev.conduit.services.ModelServiceAsync;
 import dev.conduit.services.ResponseServiceAsync;
+import dev.conduit.services.WebhookService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -82,6 +83,14 @@ public final class OpenAIClientAsync implements AutoCloseable {
   /** The {@code /files} endpoints. */
   public FileServiceAsync files() {
     return files;
+  }
+
+  /**
+   * Verification and decoding of webhook deliveries: the same service as the blocking client's, since
+   * the work is local and never waits on the network.
+   */
+  public WebhookService webhooks() {
+    return sync.webhooks();
   }
 
   /** Returns an asynchronous client with the same pool and changed settings; see {@link OpenAIClient#withOptions}. */
