@@ -108,6 +108,7 @@ public final class FakeOpenAI implements AutoCloseable {
     return new Builder();
   }
 
+  /** Returns where this fake runs. */
   public Mode mode() {
     return mode;
   }

@@ -56,6 +56,7 @@ public final class RecordedRequest {
     return entry.request().query();
   }
 
+  /** Returns every header field, matched by name in any case. */
   public Headers headers() {
     return entry.request().headers();
   }

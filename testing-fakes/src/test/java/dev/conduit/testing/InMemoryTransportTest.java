@@ -224,6 +224,26 @@ class InMemoryTransportTest {
   }
 
   @Test
+  void closingTheFakeFailsPendingAsyncExchanges() throws Exception {
+    fake.injectFault(Fault.stallMidBody());
+    AsyncHttpResponse stalled = fake.transport().executeAsync(get("/v1/models", Timeouts.none())).get(5, TimeUnit.SECONDS);
+    Probe probe = new Probe();
+    stalled.body().subscribe(probe);
+    probe.subscription.request(10);
+    assertThat(probe.next()).isInstanceOf(String.class);
+    fake.injectFault(Fault.delay(Duration.ofMinutes(1)));
+    CompletableFuture<AsyncHttpResponse> waiting = fake.transport().executeAsync(get("/v1/models", Timeouts.none()));
+    Thread.sleep(100);
+    assertThat(probe.signals).isEmpty();
+    assertThat(waiting).isNotDone();
+    fake.close();
+    assertThat(probe.next()).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> waiting.get(2, TimeUnit.SECONDS)).cause().isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> fake.transport().executeAsync(get("/v1/models", Timeouts.none())).get(2, TimeUnit.SECONDS))
+        .cause().isInstanceOf(IOException.class);
+  }
+
+  @Test
   void anyHostReachesTheFakeAndBodiesAreRecorded() throws Exception {
     try (HttpResponse r = fake.transport().execute(HttpRequest.builder()
         .uri(URI.create("https://api.openai.com/v1/embeddings"))

@@ -115,6 +115,22 @@ class LoopbackServerTest {
   }
 
   @Test
+  void headAnswersCarryNoBody() throws Exception {
+    try (Socket s = connect()) {
+      OutputStream out = s.getOutputStream();
+      InputStream in = s.getInputStream();
+      out.write("HEAD /v1/models HTTP/1.1\r\nHost: x\r\n\r\nGET /v1/models/o3 HTTP/1.1\r\nHost: x\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        head.append((char) in.read());
+      }
+      assertThat(head.toString()).startsWith("HTTP/1.1 404 Not Found").contains("content-length: ");
+      assertThat(readResponse(in)).startsWith("HTTP/1.1 200 OK").contains("\"id\":\"o3\"");
+    }
+  }
+
+  @Test
   void streamsAreChunkedOneEventPerChunk() throws Exception {
     try (Socket s = connect()) {
       String json = "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi you\"}]}";
@@ -182,7 +198,9 @@ class LoopbackServerTest {
     fake.close();
     assertThat(tail.get(3, TimeUnit.SECONDS)).isNotZero();
     s.close();
-    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket again = new ServerSocket()) {
+      again.setReuseAddress(true); // as a restarted server would; the closed connection may linger in TIME_WAIT
+      again.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       assertThat(again.getLocalPort()).isEqualTo(port);
     }
   }

@@ -113,7 +113,7 @@ final class ChatRoutes {
     List<DeterministicModel.Tool> tools = ChatOptions.tools(body);
     DeterministicModel.ToolChoice choice = ChatOptions.choice(body, tools);
     DeterministicModel.Format format = ChatOptions.format(body);
-    if (format.type().equals("json_object") && !mentionsJson(turns)) {
+    if (format.type().equals("json_object") && !DeterministicModel.mentions(turns, "json")) {
       throw ApiError.invalid("'messages' must contain the word 'json' in some form, to use 'response_format' of type "
           + "'json_object'.", "messages", null);
     }
@@ -199,15 +199,6 @@ final class ChatRoutes {
       throw ApiError.notFound("Chat completion with id '" + id + "' not found.", null, null);
     }
     return c;
-  }
-
-  private static boolean mentionsJson(List<DeterministicModel.Turn> turns) {
-    for (DeterministicModel.Turn t : turns) {
-      if (t.text().toLowerCase(java.util.Locale.ROOT).contains("json")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Reply json(Map<String, @Nullable Object> tree) {

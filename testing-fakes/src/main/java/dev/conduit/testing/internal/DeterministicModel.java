@@ -104,6 +104,17 @@ public final class DeterministicModel {
     return "";
   }
 
+  /** Returns true if any turn contains {@code word}, ignoring case (the json_object format requires "json"). */
+  public static boolean mentions(List<Turn> turns, String word) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    for (Turn t : turns) {
+      if (t.text().toLowerCase(java.util.Locale.ROOT).contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Cuts {@code parts} to {@code maxTokens} output tokens (null: no limit). */
   public static Limited limit(List<ReplyPart> parts, @Nullable Long maxTokens) {
     if (maxTokens == null) {

@@ -2,6 +2,9 @@ package dev.conduit.testing.internal;
 
 import dev.conduit.http.Headers;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +31,7 @@ public final class FakeCore implements AutoCloseable {
   private final Router router;
   private final ThreadPoolExecutor workers;
   private final ScheduledThreadPoolExecutor timer;
+  private final Set<Runnable> closeHooks = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public FakeCore(Codec codec, Clock clock, @Nullable String apiKey, int threads) {
@@ -172,11 +176,31 @@ public final class FakeCore implements AutoCloseable {
     return closed;
   }
 
+  /**
+   * Registers {@code hook} to run when the fake closes, so exchanges waiting on a timer fail instead of
+   * hanging; runs it at once if the fake is closed already. Remove it with {@link #removeCloseHook}.
+   */
+  public void addCloseHook(Runnable hook) {
+    closeHooks.add(hook);
+    if (closed && closeHooks.remove(hook)) {
+      hook.run();
+    }
+  }
+
+  public void removeCloseHook(Runnable hook) {
+    closeHooks.remove(hook);
+  }
+
   @Override
   public void close() {
     closed = true;
     workers.shutdownNow();
     timer.shutdownNow();
+    for (Runnable hook : List.copyOf(closeHooks)) {
+      if (closeHooks.remove(hook)) {
+        hook.run();
+      }
+    }
   }
 
   private static ThreadFactory daemon(String prefix) {

@@ -74,7 +74,7 @@ final class HttpConnection implements Runnable {
           badRequest(e.getMessage());
           return;
         }
-        if (!play(core.handle(request), keepAlive) || !keepAlive) {
+        if (!play(core.handle(request), keepAlive, request.method().equals("HEAD")) || !keepAlive) {
           return;
         }
       }
@@ -202,7 +202,7 @@ final class HttpConnection implements Runnable {
   }
 
   /** Plays one delivery; returns false if the connection must not be reused. */
-  private boolean play(Delivery d, boolean keepAlive) throws IOException {
+  private boolean play(Delivery d, boolean keepAlive, boolean head) throws IOException {
     if (!d.headDelay().isZero() && !idle(d.headDelay())) {
       return false;
     }
@@ -210,20 +210,23 @@ final class HttpConnection implements Runnable {
       reset();
       return false;
     }
-    StringBuilder head = new StringBuilder(256);
-    head.append("HTTP/1.1 ").append(d.status()).append(' ').append(Http.reason(d.status())).append("\r\n");
-    head.append("date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
+    StringBuilder status = new StringBuilder(256);
+    status.append("HTTP/1.1 ").append(d.status()).append(' ').append(Http.reason(d.status())).append("\r\n");
+    status.append("date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
     for (String name : d.headers().names()) {
       if (!FRAMING.contains(name)) {
         for (String v : d.headers().all(name)) {
-          head.append(name).append(": ").append(v).append("\r\n");
+          status.append(name).append(": ").append(v).append("\r\n");
         }
       }
     }
-    head.append(d.chunked() ? "transfer-encoding: chunked" : "content-length: " + d.contentLength()).append("\r\n");
-    head.append("connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n\r\n");
-    out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+    status.append(d.chunked() ? "transfer-encoding: chunked" : "content-length: " + d.contentLength()).append("\r\n");
+    status.append("connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n\r\n");
+    out.write(status.toString().getBytes(StandardCharsets.UTF_8));
     out.flush();
+    if (head) {
+      return true; // a HEAD answer has headers only
+    }
     for (BodyStep step : d.steps()) {
       if (step instanceof BodyStep.Bytes) {
         byte[] bytes = ((BodyStep.Bytes) step).bytes();

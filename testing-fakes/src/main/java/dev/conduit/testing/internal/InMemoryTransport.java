@@ -78,6 +78,9 @@ public final class InMemoryTransport implements Transport {
   @Override
   public CompletableFuture<AsyncHttpResponse> executeAsync(HttpRequest request) {
     CompletableFuture<AsyncHttpResponse> future = new CompletableFuture<>();
+    Runnable onClose = () -> future.completeExceptionally(new IOException("the fake OpenAI server was closed"));
+    core.addCloseHook(onClose);
+    future.whenComplete((r, e) -> core.removeCloseHook(onClose));
     try {
       checkOpen();
       core.workers().execute(() -> {

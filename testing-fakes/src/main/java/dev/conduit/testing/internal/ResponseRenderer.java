@@ -116,7 +116,7 @@ final class ResponseRenderer {
 
   /** Returns the Responses usage object. */
   static Map<String, @Nullable Object> usage(long input, long output, long reasoning) {
-    return Json.obj("input_tokens", input, "input_tokens_details", Json.obj("cached_tokens", 0L), "output_tokens", output,
+    return Json.obj("input_tokens", input, "input_tokens_details", Json.obj("cached_tokens", 0L, "cache_write_tokens", 0L), "output_tokens", output,
         "output_tokens_details", Json.obj("reasoning_tokens", reasoning), "total_tokens", input + output);
   }
 

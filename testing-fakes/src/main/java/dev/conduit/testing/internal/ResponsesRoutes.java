@@ -160,7 +160,7 @@ final class ResponsesRoutes {
       turns.add(new DeterministicModel.Turn("system", (String) instructions));
     }
     turns.addAll(ResponseInput.turns(context));
-    if (text.format().type().equals("json_object") && !mentionsJson(turns)) {
+    if (text.format().type().equals("json_object") && !DeterministicModel.mentions(turns, "json")) {
       throw ApiError.invalid("Response input messages must contain the word 'json' in some form to use 'text.format' of "
           + "type 'json_object'.", "input", null);
     }
@@ -248,15 +248,6 @@ final class ResponsesRoutes {
       throw ApiError.notFound("Response with id '" + id + "' not found.", null, null);
     }
     return s;
-  }
-
-  private static boolean mentionsJson(List<DeterministicModel.Turn> turns) {
-    for (DeterministicModel.Turn t : turns) {
-      if (t.text().toLowerCase(java.util.Locale.ROOT).contains("json")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Reply json(Map<String, @Nullable Object> tree) {

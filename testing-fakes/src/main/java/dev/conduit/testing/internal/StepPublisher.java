@@ -22,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * {@link IOException}. Accepts one subscriber.
  */
 final class StepPublisher implements Flow.Publisher<ByteBuffer> {
-  private static final long CLOSE_POLL_MS = 50;
-
   private final List<BodyStep> steps;
   private final @Nullable Duration readTimeout;
   private final FakeCore core;
@@ -57,6 +55,7 @@ final class StepPublisher implements Flow.Publisher<ByteBuffer> {
     }
     Sub sub = new Sub(subscriber);
     subscriber.onSubscribe(sub);
+    core.addCloseHook(sub.onClose);
     sub.drain();
   }
 
@@ -70,6 +69,7 @@ final class StepPublisher implements Flow.Publisher<ByteBuffer> {
     private volatile @Nullable Throwable failure;
     private volatile @Nullable ScheduledFuture<?> timer;
     private boolean done;
+    final Runnable onClose = () -> resume(new IOException("the fake OpenAI server was closed"));
 
     Sub(Flow.Subscriber<? super ByteBuffer> downstream) {
       this.downstream = downstream;
@@ -89,6 +89,7 @@ final class StepPublisher implements Flow.Publisher<ByteBuffer> {
     @Override
     public void cancel() {
       cancelled = true;
+      core.removeCloseHook(onClose);
       ScheduledFuture<?> t = timer;
       if (t != null) {
         t.cancel(false);
@@ -116,6 +117,7 @@ final class StepPublisher implements Flow.Publisher<ByteBuffer> {
         }
         if (index == steps.size()) {
           done = true;
+          core.removeCloseHook(onClose);
           downstream.onComplete();
           return;
         }
@@ -148,19 +150,8 @@ final class StepPublisher implements Flow.Publisher<ByteBuffer> {
             + readTimeout.toMillis() + " ms without a byte from the fake OpenAI server")), readTimeout.toNanos());
       } else if (d != null) {
         timer = schedule(() -> resume(null), d.toNanos());
-      } else {
-        pollForClose();
       }
-    }
-
-    private void pollForClose() {
-      timer = schedule(() -> {
-        if (core.isClosed()) {
-          resume(new IOException("the fake OpenAI server was closed"));
-        } else if (!cancelled) {
-          pollForClose();
-        }
-      }, TimeUnit.MILLISECONDS.toNanos(CLOSE_POLL_MS));
+      // a stall without a read timeout lasts until the subscriber cancels or the fake closes (close hook)
     }
 
     private @Nullable ScheduledFuture<?> schedule(Runnable r, long nanos) {
@@ -184,6 +175,7 @@ final class StepPublisher implements Flow.Publisher<ByteBuffer> {
     private void finish(Throwable error) {
       done = true;
       cancelled = true;
+      core.removeCloseHook(onClose);
       downstream.onError(error);
     }
   }

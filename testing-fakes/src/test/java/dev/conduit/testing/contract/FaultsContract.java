@@ -105,28 +105,45 @@ public abstract class FaultsContract extends FakeContract {
   @Test
   void resetMidBody() throws Exception {
     fake.injectFault(Fault.resetMidBody());
-    try (RawHttp.Exchange e = open("GET", "/v1/models", "")) {
-      assertThat(e.status()).isEqualTo(200);
-      Object[] result = drain(e.body());
-      assertThat(result[1]).as("failure").isInstanceOf(IOException.class);
-      assertThat(((byte[]) result[0]).length).isLessThan(Integer.parseInt(e.header("content-length")));
+    Object[] result = readUntilFailure("GET", "/v1/models", "");
+    assertThat(result[1]).as("failure").isInstanceOf(IOException.class);
+    if (result[0] != null) {
+      assertThat(((byte[]) result[0]).length).isLessThan(Integer.parseInt((String) result[2]));
     }
+    assertThat(fake.journal().get(0).fault()).contains("reset_mid_body");
     assertThat(get("/v1/models").status()).isEqualTo(200);
   }
 
   @Test
   void resetMidStreamAfterHalfTheEvents() throws Exception {
     fake.injectFault("POST /v1/responses", Fault.resetMidBody(), 1);
-    try (RawHttp.Exchange e = open("POST", "/v1/responses", STREAM)) {
-      assertThat(e.status()).isEqualTo(200);
-      assertThat(e.header("content-type")).startsWith("text/event-stream");
-      Object[] result = drain(e.body());
-      assertThat(result[1]).as("failure").isInstanceOf(IOException.class);
+    Object[] result = readUntilFailure("POST", "/v1/responses", STREAM);
+    assertThat(result[1]).as("failure").isInstanceOf(IOException.class);
+    if (result[0] != null) {
       List<SseEvents.Event> got = SseEvents.parse((byte[]) result[0]);
       assertThat(got).hasSize(7); // 14 events in all
       assertThat(got.get(0).name()).isEqualTo("response.created");
     }
     assertThat(events(post("/v1/responses", STREAM))).hasSize(14);
+  }
+
+  /**
+   * Opens an exchange and reads it to the end or a failure. Returns the bytes read (null if the client
+   * reported the failure before handing over the headers, which a client may do when the reset arrives
+   * while it is still busy), the failure, and the announced content length.
+   */
+  private Object[] readUntilFailure(String method, String path, String json) {
+    RawHttp.Exchange e;
+    try {
+      e = open(method, path, json);
+    } catch (IOException failure) {
+      return new Object[] {null, failure, null};
+    }
+    try (e) {
+      assertThat(e.status()).isEqualTo(200);
+      Object[] r = drain(e.body());
+      return new Object[] {r[0], r[1], e.header("content-length")};
+    }
   }
 
   @Test
@@ -173,7 +190,7 @@ public abstract class FaultsContract extends FakeContract {
 
   @Test
   void slowDripArrivesInManySmallChunks() throws Exception {
-    fake.injectFault(Fault.slowDrip(64, Duration.ofMillis(10)));
+    fake.injectFault(Fault.slowDrip(64, Duration.ofMillis(20)));
     try (RawHttp.Exchange e = http.open("GET", "/v1/models", new byte[0], Duration.ofSeconds(5))) {
       long start = System.nanoTime();
       ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -188,8 +205,8 @@ public abstract class FaultsContract extends FakeContract {
       int chunks = (body.size() + 63) / 64;
       assertThat(chunks).isGreaterThan(10);
       // a client may coalesce a few chunks when it falls behind; most reads still see one small chunk
-      assertThat(smallReads).isGreaterThanOrEqualTo(chunks / 2);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(10L * (chunks - 2)));
+      assertThat(smallReads).isGreaterThanOrEqualTo(chunks / 3);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(20L * (chunks - 2)));
       assertThat(Trees.object(body.toByteArray())).containsEntry("object", "list");
     }
   }

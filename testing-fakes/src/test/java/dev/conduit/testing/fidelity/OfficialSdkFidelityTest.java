@@ -1,0 +1,173 @@
+package dev.conduit.testing.fidelity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.MultipartField;
+import com.openai.core.http.HttpResponse;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.NotFoundException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.files.FileCreateParams;
+import com.openai.models.files.FileObject;
+import com.openai.models.files.FilePurpose;
+import com.openai.models.models.Model;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseOutputMessage;
+import com.openai.models.responses.ResponseOutputText;
+import com.openai.models.responses.ResponseStatus;
+import com.openai.models.responses.ResponseStreamEvent;
+import dev.conduit.testing.FakeOpenAI;
+import dev.conduit.testing.FakeReply;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conformance against a client nobody here wrote: the official {@code com.openai:openai-java} SDK
+ * talks to the loopback fake, and every object it receives must pass the SDK's own strict
+ * {@code validate()} (required fields present, types right).
+ */
+class OfficialSdkFidelityTest {
+  private static FakeOpenAI fake;
+  private static OpenAIClient sdk;
+
+  @BeforeAll
+  static void start() {
+    fake = FakeOpenAI.start();
+    sdk = OpenAIOkHttpClient.builder().apiKey("sk-official-sdk").baseUrl(fake.baseUrl()).maxRetries(0).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    sdk.close();
+    fake.close();
+  }
+
+  @BeforeEach
+  void fresh() {
+    fake.reset();
+  }
+
+  private static String text(Response r) {
+    return r.output().stream().flatMap(o -> o.message().stream()).map(ResponseOutputMessage::content)
+        .flatMap(List::stream).flatMap(c -> c.outputText().stream()).map(ResponseOutputText::text)
+        .collect(Collectors.joining());
+  }
+
+  @Test
+  void modelsList() {
+    List<Model> models = sdk.models().list().data();
+    models.forEach(Model::validate);
+    assertThat(models).extracting(Model::id).contains("gpt-4o", "text-embedding-3-small");
+    assertThat(sdk.models().retrieve("gpt-4o").ownedBy()).isEqualTo("system");
+  }
+
+  @Test
+  void responsesCreate() {
+    Response r = sdk.responses().create(ResponseCreateParams.builder().model("gpt-4o").input("Hello, official SDK").build());
+    r.validate();
+    assertThat(r.status()).contains(ResponseStatus.COMPLETED);
+    assertThat(text(r)).isEqualTo("Hello, official SDK");
+    assertThat(r.usage().orElseThrow().totalTokens()).isPositive();
+    assertThat(fake.lastRequest().header("authorization")).isEqualTo("Bearer sk-official-sdk");
+    Response again = sdk.responses().retrieve(r.id());
+    again.validate();
+    assertThat(again.id()).isEqualTo(r.id());
+  }
+
+  @Test
+  void responsesStream() {
+    fake.reply(FakeReply.reasoning("Plan.").plus(FakeReply.text("Streamed through the SDK")));
+    List<ResponseStreamEvent> events;
+    try (StreamResponse<ResponseStreamEvent> s = sdk.responses().createStreaming(ResponseCreateParams.builder()
+        .model("o4-mini").input("go").build())) {
+      events = s.stream().collect(Collectors.toList());
+    }
+    events.forEach(ResponseStreamEvent::validate);
+    assertThat(events.get(0).created()).isPresent();
+    assertThat(events.get(1).inProgress()).isPresent();
+    String deltas = events.stream().flatMap(e -> e.outputTextDelta().stream()).map(d -> d.delta())
+        .collect(Collectors.joining());
+    assertThat(deltas).isEqualTo("Streamed through the SDK");
+    ResponseStreamEvent last = events.get(events.size() - 1);
+    assertThat(last.isCompleted()).isTrue();
+    assertThat(text(last.asCompleted().response())).isEqualTo("Streamed through the SDK");
+  }
+
+  @Test
+  void chatCreate() {
+    ChatCompletion c = sdk.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+        .addUserMessage("Bonjour le SDK").build());
+    c.validate();
+    assertThat(c.choices().get(0).message().content()).contains("Bonjour le SDK");
+    assertThat(c.choices().get(0).finishReason().asString()).isEqualTo("stop");
+    assertThat(c.usage().orElseThrow().completionTokens()).isEqualTo(3);
+  }
+
+  @Test
+  void chatStreamWithUsage() {
+    List<ChatCompletionChunk> chunks;
+    try (StreamResponse<ChatCompletionChunk> s = sdk.chat().completions().createStreaming(ChatCompletionCreateParams
+        .builder().model("gpt-4o").addUserMessage("chunk me up")
+        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+      chunks = s.stream().collect(Collectors.toList());
+    }
+    chunks.forEach(ChatCompletionChunk::validate);
+    String text = chunks.stream().flatMap(ch -> ch.choices().stream()).flatMap(ch -> ch.delta().content().stream())
+        .collect(Collectors.joining());
+    assertThat(text).isEqualTo("chunk me up");
+    ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+    assertThat(last.choices()).isEmpty();
+    assertThat(last.usage().orElseThrow().completionTokens()).isEqualTo(3);
+  }
+
+  @Test
+  void embeddings() {
+    CreateEmbeddingResponse e = sdk.embeddings().create(EmbeddingCreateParams.builder()
+        .model("text-embedding-3-small").input("embed me").dimensions(64).build());
+    e.validate();
+    List<Float> v = e.data().get(0).embedding();
+    assertThat(v).hasSize(64);
+    double norm = Math.sqrt(v.stream().mapToDouble(f -> f * f).sum());
+    assertThat(norm).isBetween(0.999, 1.001);
+    assertThat(fake.lastRequest().bodyJson()).containsKey("model");
+  }
+
+  @Test
+  void filesUploadListRetrieveContentDelete() throws Exception {
+    byte[] content = "{\"text\":\"official\"}\n".getBytes(StandardCharsets.UTF_8);
+    FileObject f = sdk.files().create(FileCreateParams.builder()
+        .file(MultipartField.<InputStream>builder().value(new ByteArrayInputStream(content)).filename("data.jsonl").build())
+        .purpose(FilePurpose.USER_DATA).build());
+    f.validate();
+    assertThat(f.filename()).isEqualTo("data.jsonl");
+    assertThat(f.bytes()).isEqualTo(content.length);
+    assertThat(fake.lastRequest().header("content-type")).startsWith("multipart/form-data");
+
+    assertThat(sdk.files().list().data()).extracting(FileObject::id).containsExactly(f.id());
+    FileObject again = sdk.files().retrieve(f.id());
+    again.validate();
+    assertThat(again.purpose().asString()).isEqualTo("user_data");
+    try (HttpResponse body = sdk.files().content(f.id())) {
+      assertThat(body.body().readAllBytes()).isEqualTo(content);
+    }
+    assertThat(sdk.files().delete(f.id()).deleted()).isTrue();
+    assertThatThrownBy(() -> sdk.files().retrieve(f.id())).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("No such File object");
+  }
+}
