@@ -165,6 +165,97 @@ public final class OpenAIClient implements AutoCloseable {
     return webhooks;
   }
 
+  // <generated-accessors> Written by conduit-generator (see generator/README.md); do not edit by hand.
+
+  /** The {@code beta} resource: {@link dev.conduit.services.BetaService}. */
+  public dev.conduit.services.BetaService beta() {
+    return new dev.conduit.internal.services.generated.BetaServiceImpl(core);
+  }
+
+  /** The {@code audio} resource: {@link dev.conduit.services.AudioService}. */
+  public dev.conduit.services.AudioService audio() {
+    return new dev.conduit.internal.services.generated.AudioServiceImpl(core);
+  }
+
+  /** The {@code batches} resource: {@link dev.conduit.services.BatchService}. */
+  public dev.conduit.services.BatchService batches() {
+    return new dev.conduit.internal.services.generated.BatchServiceImpl(core);
+  }
+
+  /** The {@code completions} resource: {@link dev.conduit.services.CompletionService}. */
+  public dev.conduit.services.CompletionService completions() {
+    return new dev.conduit.internal.services.generated.CompletionServiceImpl(core);
+  }
+
+  /** The {@code containers} resource: {@link dev.conduit.services.ContainerService}. */
+  public dev.conduit.services.ContainerService containers() {
+    return new dev.conduit.internal.services.generated.ContainerServiceImpl(core);
+  }
+
+  /** The {@code conversations} resource: {@link dev.conduit.services.ConversationService}. */
+  public dev.conduit.services.ConversationService conversations() {
+    return new dev.conduit.internal.services.generated.ConversationServiceImpl(core);
+  }
+
+  /** The {@code evals} resource: {@link dev.conduit.services.EvalService}. */
+  public dev.conduit.services.EvalService evals() {
+    return new dev.conduit.internal.services.generated.EvalServiceImpl(core);
+  }
+
+  /** The {@code fineTuning} resource: {@link dev.conduit.services.FineTuningService}. */
+  public dev.conduit.services.FineTuningService fineTuning() {
+    return new dev.conduit.internal.services.generated.FineTuningServiceImpl(core);
+  }
+
+  /** The {@code images} resource: {@link dev.conduit.services.ImageService}. */
+  public dev.conduit.services.ImageService images() {
+    return new dev.conduit.internal.services.generated.ImageServiceImpl(core);
+  }
+
+  /** The {@code moderations} resource: {@link dev.conduit.services.ModerationService}. */
+  public dev.conduit.services.ModerationService moderations() {
+    return new dev.conduit.internal.services.generated.ModerationServiceImpl(core);
+  }
+
+  /** The {@code admin} resource: {@link dev.conduit.services.admin.AdminService}. */
+  public dev.conduit.services.admin.AdminService admin() {
+    return new dev.conduit.internal.services.generated.AdminServiceImpl(core);
+  }
+
+  /** The {@code realtime} resource: {@link dev.conduit.services.RealtimeService}. */
+  public dev.conduit.services.RealtimeService realtime() {
+    return new dev.conduit.internal.services.generated.RealtimeServiceImpl(core);
+  }
+
+  /** The {@code uploads} resource: {@link dev.conduit.services.UploadService}. */
+  public dev.conduit.services.UploadService uploads() {
+    return new dev.conduit.internal.services.generated.UploadServiceImpl(core);
+  }
+
+  /** The {@code vectorStores} resource: {@link dev.conduit.services.VectorStoreService}. */
+  public dev.conduit.services.VectorStoreService vectorStores() {
+    return new dev.conduit.internal.services.generated.VectorStoreServiceImpl(core);
+  }
+
+  /**
+   * The {@code contentProvenanceChecks} resource: {@link dev.conduit.services.ContentProvenanceCheckService}.
+   */
+  public dev.conduit.services.ContentProvenanceCheckService contentProvenanceChecks() {
+    return new dev.conduit.internal.services.generated.ContentProvenanceCheckServiceImpl(core);
+  }
+
+  /** The {@code videos} resource: {@link dev.conduit.services.VideoService}. */
+  @Deprecated
+  public dev.conduit.services.VideoService videos() {
+    return new dev.conduit.internal.services.generated.VideoServiceImpl(core);
+  }
+
+  /** The {@code skills} resource: {@link dev.conduit.services.SkillService}. */
+  public dev.conduit.services.SkillService skills() {
+    return new dev.conduit.internal.services.generated.SkillServiceImpl(core);
+  }
+  // </generated-accessors>
+
   /**
    * Returns a client with the same pool and settings, changed by {@code change}; for example a
    * client with a longer timeout for one job:

@@ -93,6 +93,97 @@ public final class OpenAIClientAsync implements AutoCloseable {
     return sync.webhooks();
   }
 
+  // <generated-accessors> Written by conduit-generator (see generator/README.md); do not edit by hand.
+
+  /** The {@code beta} resource: {@link dev.conduit.services.BetaServiceAsync}. */
+  public dev.conduit.services.BetaServiceAsync beta() {
+    return new dev.conduit.internal.services.generated.BetaServiceImpl.Async(core);
+  }
+
+  /** The {@code audio} resource: {@link dev.conduit.services.AudioServiceAsync}. */
+  public dev.conduit.services.AudioServiceAsync audio() {
+    return new dev.conduit.internal.services.generated.AudioServiceImpl.Async(core);
+  }
+
+  /** The {@code batches} resource: {@link dev.conduit.services.BatchServiceAsync}. */
+  public dev.conduit.services.BatchServiceAsync batches() {
+    return new dev.conduit.internal.services.generated.BatchServiceImpl.Async(core);
+  }
+
+  /** The {@code completions} resource: {@link dev.conduit.services.CompletionServiceAsync}. */
+  public dev.conduit.services.CompletionServiceAsync completions() {
+    return new dev.conduit.internal.services.generated.CompletionServiceImpl.Async(core);
+  }
+
+  /** The {@code containers} resource: {@link dev.conduit.services.ContainerServiceAsync}. */
+  public dev.conduit.services.ContainerServiceAsync containers() {
+    return new dev.conduit.internal.services.generated.ContainerServiceImpl.Async(core);
+  }
+
+  /** The {@code conversations} resource: {@link dev.conduit.services.ConversationServiceAsync}. */
+  public dev.conduit.services.ConversationServiceAsync conversations() {
+    return new dev.conduit.internal.services.generated.ConversationServiceImpl.Async(core);
+  }
+
+  /** The {@code evals} resource: {@link dev.conduit.services.EvalServiceAsync}. */
+  public dev.conduit.services.EvalServiceAsync evals() {
+    return new dev.conduit.internal.services.generated.EvalServiceImpl.Async(core);
+  }
+
+  /** The {@code fineTuning} resource: {@link dev.conduit.services.FineTuningServiceAsync}. */
+  public dev.conduit.services.FineTuningServiceAsync fineTuning() {
+    return new dev.conduit.internal.services.generated.FineTuningServiceImpl.Async(core);
+  }
+
+  /** The {@code images} resource: {@link dev.conduit.services.ImageServiceAsync}. */
+  public dev.conduit.services.ImageServiceAsync images() {
+    return new dev.conduit.internal.services.generated.ImageServiceImpl.Async(core);
+  }
+
+  /** The {@code moderations} resource: {@link dev.conduit.services.ModerationServiceAsync}. */
+  public dev.conduit.services.ModerationServiceAsync moderations() {
+    return new dev.conduit.internal.services.generated.ModerationServiceImpl.Async(core);
+  }
+
+  /** The {@code admin} resource: {@link dev.conduit.services.admin.AdminServiceAsync}. */
+  public dev.conduit.services.admin.AdminServiceAsync admin() {
+    return new dev.conduit.internal.services.generated.AdminServiceImpl.Async(core);
+  }
+
+  /** The {@code realtime} resource: {@link dev.conduit.services.RealtimeServiceAsync}. */
+  public dev.conduit.services.RealtimeServiceAsync realtime() {
+    return new dev.conduit.internal.services.generated.RealtimeServiceImpl.Async(core);
+  }
+
+  /** The {@code uploads} resource: {@link dev.conduit.services.UploadServiceAsync}. */
+  public dev.conduit.services.UploadServiceAsync uploads() {
+    return new dev.conduit.internal.services.generated.UploadServiceImpl.Async(core);
+  }
+
+  /** The {@code vectorStores} resource: {@link dev.conduit.services.VectorStoreServiceAsync}. */
+  public dev.conduit.services.VectorStoreServiceAsync vectorStores() {
+    return new dev.conduit.internal.services.generated.VectorStoreServiceImpl.Async(core);
+  }
+
+  /**
+   * The {@code contentProvenanceChecks} resource: {@link dev.conduit.services.ContentProvenanceCheckServiceAsync}.
+   */
+  public dev.conduit.services.ContentProvenanceCheckServiceAsync contentProvenanceChecks() {
+    return new dev.conduit.internal.services.generated.ContentProvenanceCheckServiceImpl.Async(core);
+  }
+
+  /** The {@code videos} resource: {@link dev.conduit.services.VideoServiceAsync}. */
+  @Deprecated
+  public dev.conduit.services.VideoServiceAsync videos() {
+    return new dev.conduit.internal.services.generated.VideoServiceImpl.Async(core);
+  }
+
+  /** The {@code skills} resource: {@link dev.conduit.services.SkillServiceAsync}. */
+  public dev.conduit.services.SkillServiceAsync skills() {
+    return new dev.conduit.internal.services.generated.SkillServiceImpl.Async(core);
+  }
+  // </generated-accessors>
+
   /** Returns an asynchronous client with the same pool and changed settings; see {@link OpenAIClient#withOptions}. */
   public OpenAIClientAsync withOptions(Consumer<OpenAIClient.Builder> change) {
     return sync.withOptions(change).async();

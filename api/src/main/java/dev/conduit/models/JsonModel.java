@@ -163,6 +163,42 @@ public abstract class JsonModel {
     return Collections.unmodifiableList(out);
   }
 
+  /** Returns a list of integers; an absent or null field reads as an empty list. */
+  protected final List<Long> longList(String name) {
+    List<@Nullable Object> raw = anyList(name);
+    List<Long> out = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      out.add(Json.asLong(raw.get(i), where(name) + "[" + i + "]"));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Returns a list of numbers; an absent or null field reads as an empty list. */
+  protected final List<Double> doubleList(String name) {
+    List<@Nullable Object> raw = anyList(name);
+    List<Double> out = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      out.add(Json.asDouble(raw.get(i), where(name) + "[" + i + "]"));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Returns a list of open-enum values; an absent or null field reads as an empty list. */
+  protected final <E extends OpenEnum> List<E> enumList(String name, Function<String, E> factory) {
+    List<@Nullable Object> raw = anyList(name);
+    List<E> out = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      out.add(factory.apply(Json.asString(raw.get(i), where(name) + "[" + i + "]")));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Returns a list of JSON trees as they are (unmodifiable); an absent or null field reads as empty. */
+  protected final List<@Nullable Object> anyList(String name) {
+    Object v = json.get(name);
+    return v == null ? List.of() : Json.asArray(v, where(name));
+  }
+
   /** Returns an object field as an unmodifiable map of trees; absent or null reads as empty. */
   protected final Map<String, @Nullable Object> mapOrEmpty(String name) {
     Object v = json.get(name);

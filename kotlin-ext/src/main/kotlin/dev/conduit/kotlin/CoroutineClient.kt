@@ -3,6 +3,7 @@ package dev.conduit.kotlin
 import dev.conduit.OpenAIClient
 import dev.conduit.OpenAIClientAsync
 import dev.conduit.RawResponse
+import dev.conduit.services.WebhookService
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.future.await
 import kotlinx.coroutines.future.future
@@ -56,6 +57,12 @@ public class CoroutineClient internal constructor(private val client: OpenAIClie
 
   /** The `/files` endpoints. */
   public fun files(): CoroutineFileService = files
+
+  /**
+   * Verification and decoding of webhook deliveries: the Java clients' own service, since the work
+   * is local and never suspends.
+   */
+  public fun webhooks(): WebhookService = client.webhooks()
 
   /** Returns the asynchronous Java client this one wraps, sharing its pool and settings. */
   public fun async(): OpenAIClientAsync = client

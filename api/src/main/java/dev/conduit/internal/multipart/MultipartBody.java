@@ -1,5 +1,6 @@
 package dev.conduit.internal.multipart;
 
+import dev.conduit.core.FileUpload;
 import dev.conduit.http.RequestBody;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +100,8 @@ public final class MultipartBody extends RequestBody {
     byte[] buffer = new byte[BUFFER_SIZE];
     for (Part part : parts) {
       out.write(part.head);
-      part.source.writeTo(out, buffer);
+      FileUpload.ProgressListener progress = part.progress;
+      part.source.writeTo(progress == null ? out : new ProgressOutputStream(out, progress, part.source.length()), buffer);
       out.write(CRLF);
     }
     out.write(closing);
@@ -134,8 +136,10 @@ public final class MultipartBody extends RequestBody {
   private static final class Part {
     final byte[] head;
     final Source source;
+    final FileUpload.@Nullable ProgressListener progress;
 
-    Part(String boundary, String name, @Nullable String filename, @Nullable String contentType, Source source) {
+    Part(String boundary, String name, @Nullable String filename, @Nullable String contentType, Source source,
+        FileUpload.@Nullable ProgressListener progress) {
       StringBuilder sb = new StringBuilder();
       sb.append("--").append(boundary).append("\r\n");
       sb.append("Content-Disposition: form-data; name=\"").append(escape(name)).append('"');
@@ -149,6 +153,7 @@ public final class MultipartBody extends RequestBody {
       sb.append("\r\n");
       this.head = sb.toString().getBytes(StandardCharsets.UTF_8);
       this.source = source;
+      this.progress = progress;
     }
   }
 
@@ -285,7 +290,7 @@ public final class MultipartBody extends RequestBody {
     public Builder addField(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
-      pending.add(new PendingPart(name, null, null, new BytesSource(value.getBytes(StandardCharsets.UTF_8))));
+      pending.add(new PendingPart(name, null, null, new BytesSource(value.getBytes(StandardCharsets.UTF_8)), null));
       return this;
     }
 
@@ -305,7 +310,7 @@ public final class MultipartBody extends RequestBody {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the size of " + path, e);
       }
-      pending.add(new PendingPart(name, filename, checkedType(contentType), new PathSource(path, size)));
+      pending.add(new PendingPart(name, filename, checkedType(contentType), new PathSource(path, size), null));
       return this;
     }
 
@@ -319,7 +324,36 @@ public final class MultipartBody extends RequestBody {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(in, "in == null");
       Objects.requireNonNull(filename, "filename == null");
-      pending.add(new PendingPart(name, filename, checkedType(contentType), new StreamSource(in)));
+      pending.add(new PendingPart(name, filename, checkedType(contentType), new StreamSource(in), null));
+      return this;
+    }
+
+    /**
+     * Adds a file part from {@code upload}: read from its path when the body is written, copied from
+     * its stream (making the body non-repeatable and of unknown length), or from its bytes; its
+     * progress listener, if any, hears about this part's bytes.
+     *
+     * @throws UncheckedIOException if the size of a path file cannot be read
+     */
+    public Builder addFile(String name, FileUpload upload) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(upload, "upload == null");
+      Source source;
+      Path path = upload.path();
+      InputStream stream = upload.stream();
+      byte[] bytes = upload.bytes();
+      if (path != null) {
+        try {
+          source = new PathSource(path, Files.size(path));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the size of " + path, e);
+        }
+      } else if (stream != null) {
+        source = new StreamSource(stream);
+      } else {
+        source = new BytesSource(Objects.requireNonNull(bytes, "upload has no content"));
+      }
+      pending.add(new PendingPart(name, upload.filename(), checkedType(upload.contentType()), source, upload.progress()));
       return this;
     }
 
@@ -344,7 +378,7 @@ public final class MultipartBody extends RequestBody {
       }
       List<Part> parts = new ArrayList<>(pending.size());
       for (PendingPart p : pending) {
-        parts.add(new Part(boundary, p.name, p.filename, p.contentType, p.source));
+        parts.add(new Part(boundary, p.name, p.filename, p.contentType, p.source, p.progress));
       }
       return new MultipartBody(boundary, parts);
     }
@@ -356,12 +390,42 @@ public final class MultipartBody extends RequestBody {
     final @Nullable String filename;
     final @Nullable String contentType;
     final Source source;
+    final FileUpload.@Nullable ProgressListener progress;
 
-    PendingPart(String name, @Nullable String filename, @Nullable String contentType, Source source) {
+    PendingPart(String name, @Nullable String filename, @Nullable String contentType, Source source,
+        FileUpload.@Nullable ProgressListener progress) {
       this.name = name;
       this.filename = filename;
       this.contentType = contentType;
       this.source = source;
+      this.progress = progress;
+    }
+  }
+
+  /** Counts the bytes of one part's content on their way out and reports them. */
+  private static final class ProgressOutputStream extends java.io.FilterOutputStream {
+    private final FileUpload.ProgressListener listener;
+    private final long total;
+    private long sent;
+
+    ProgressOutputStream(OutputStream out, FileUpload.ProgressListener listener, long total) {
+      super(out);
+      this.listener = listener;
+      this.total = total;
+      listener.onProgress(0, total);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      listener.onProgress(++sent, total);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      sent += len;
+      listener.onProgress(sent, total);
     }
   }
 }

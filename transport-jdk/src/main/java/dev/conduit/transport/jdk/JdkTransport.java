@@ -8,13 +8,14 @@ import dev.conduit.http.Timeouts;
 import dev.conduit.http.Transport;
 import dev.conduit.http.TransportOptions;
 import dev.conduit.http.TransportTimeoutException;
+import dev.conduit.transport.jdk.internal.ClientExecutor;
 import dev.conduit.transport.jdk.internal.ConnectionLimiter;
 import dev.conduit.transport.jdk.internal.Conversions;
 import dev.conduit.transport.jdk.internal.Exchange;
-import dev.conduit.transport.jdk.internal.Executors;
 import dev.conduit.transport.jdk.internal.RequestBodyPublisher;
 import dev.conduit.transport.jdk.internal.ResponseBody;
 import dev.conduit.transport.jdk.internal.Responses;
+import dev.conduit.transport.jdk.internal.SerialExecutor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
@@ -27,7 +28,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -98,6 +101,18 @@ import org.jspecify.annotations.Nullable;
  *
  * Emulated timeouts share one daemon timer thread per JVM; no thread is started per exchange.
  *
+ * <h2>Threads</h2>
+ *
+ * A transport from {@link #create(TransportOptions)} uses the JDK client's selector thread, a
+ * worker pool sized to the cores, and, only while an asynchronous request body of unknown or large
+ * size is being written, one writer thread per such upload. Response callbacks, body subscribers'
+ * {@code onNext} and the completion of futures run on the workers and must not block. (On a machine
+ * with two cores or fewer, {@code java.net.http} itself completes the future of every {@code
+ * sendAsync} through {@code CompletableFuture}'s thread-per-task fallback executor, because the
+ * common pool has a parallelism of 1 there: each exchange then briefly starts one short-lived
+ * thread. Conduit does not wait on that future, but cannot stop the JDK from starting the thread;
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} avoids it.)
+ *
  * <h2>Resources</h2>
  *
  * Closing a response, or cancelling its body subscription, before the body ends aborts the
@@ -108,7 +123,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdkTransport implements Transport {
   private final HttpClient client;
-  private final Executors.@Nullable ClientExecutor ownedExecutor;
+  private final @Nullable ClientExecutor ownedExecutor;
+  private final Executor callbacks;
+  private final SerialExecutor jdkCompletions;
   private final ConnectionLimiter limiter;
   private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
   private final Object writersLock = new Object();
@@ -116,24 +133,29 @@ public final class JdkTransport implements Transport {
   private volatile boolean closed;
 
   private JdkTransport(
-      HttpClient.Builder builder, TransportOptions options, Executors.@Nullable ClientExecutor ownedExecutor) {
+      HttpClient.Builder builder, TransportOptions options, @Nullable ClientExecutor ownedExecutor) {
     Duration connect = options.timeouts().connect();
     if (connect != null) {
       builder.connectTimeout(connect);
     }
     this.client = builder.build();
     this.ownedExecutor = ownedExecutor;
-    this.limiter = new ConnectionLimiter(options.maxConnections());
+    this.callbacks = client.executor().orElse(ForkJoinPool.commonPool());
+    this.jdkCompletions = new SerialExecutor(callbacks);
+    this.limiter = new ConnectionLimiter(options.maxConnections(), callbacks);
   }
 
   /**
    * Returns a transport on a new HTTP/1.1 client with the connect timeout of {@code options}, no
    * redirects followed, the JVM's default TLS context and proxy settings, and a small executor
    * sized to the cores (a few threads serve thousands of concurrent exchanges).
+   *
+   * @param options the client-wide timeouts and connection limit
+   * @return a new transport; {@linkplain #close() close} it when done
    */
   public static JdkTransport create(TransportOptions options) {
     Objects.requireNonNull(options, "options == null");
-    Executors.ClientExecutor executor = Executors.newClientExecutor();
+    ClientExecutor executor = new ClientExecutor();
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -153,6 +175,11 @@ public final class JdkTransport implements Transport {
    * callback that finds all others busy (hundreds, with thousands of concurrent streams). The
    * executor runs response callbacks, including body subscribers' {@code onNext}, which must not
    * block. This transport never shuts a caller's executor down.
+   *
+   * @param builder the caller's client configuration
+   * @param options the client-wide timeouts and connection limit; its connect timeout is set on
+   *     {@code builder}
+   * @return a new transport; {@linkplain #close() close} it when done
    */
   public static JdkTransport create(HttpClient.Builder builder, TransportOptions options) {
     Objects.requireNonNull(builder, "builder == null");
@@ -160,7 +187,12 @@ public final class JdkTransport implements Transport {
     return new JdkTransport(builder, options, null);
   }
 
-  /** Returns the JDK client this transport sends through. */
+  /**
+   * Returns the JDK client this transport sends through, for inspection (version, TLS
+   * parameters, proxy). Requests sent on it directly bypass this transport's limits and timeouts.
+   *
+   * @return the client
+   */
   public HttpClient httpClient() {
     return client;
   }
@@ -170,6 +202,8 @@ public final class JdkTransport implements Transport {
    * the request body. Interrupting the thread aborts the exchange with an {@link
    * InterruptedIOException}.
    *
+   * @param request the request; its {@linkplain HttpRequest#timeouts() timeouts} apply
+   * @return the response; close it, which before the end of the body aborts the exchange
    * @throws TransportTimeoutException if the connect, pool, write or response timeout fired
    * @throws IOException if the connection failed or the request body could not be written
    * @throws IllegalStateException if this transport is closed
@@ -179,24 +213,20 @@ public final class JdkTransport implements Transport {
   public HttpResponse execute(HttpRequest request) throws IOException {
     Objects.requireNonNull(request, "request == null");
     checkOpen();
-    Timeouts timeouts = request.timeouts();
-    RequestBody body = request.body();
-    List<ByteBuffer> buffered =
-        body != null && RequestBodyPublisher.isBufferable(body) ? RequestBodyPublisher.buffer(body) : null;
-    Exchange exchange = newExchange(limiter.acquireBlocking(timeouts.pool()));
-    RequestBodyPublisher publisher = null;
+    Prepared prepared = prepare(request);
+    Exchange exchange = newExchange(limiter.acquireBlocking(request.timeouts().pool()));
+    RequestBodyPublisher publisher = prepared.publisher;
     CompletableFuture<Head> future;
     try {
-      if (body != null) {
-        publisher = new RequestBodyPublisher(body, buffered, exchange, timeouts.write());
+      if (publisher != null) {
         exchange.requestBody(publisher);
       }
-      future = send(request, Conversions.toJdk(request, publisher), exchange);
+      future = send(request, prepared.jdkRequest, exchange);
     } catch (RuntimeException e) {
       exchange.finish();
       throw e;
     }
-    if (publisher != null && buffered == null) {
+    if (publisher != null && !prepared.buffered) {
       publisher.writeBody();
     }
     try {
@@ -216,8 +246,13 @@ public final class JdkTransport implements Transport {
   /**
    * Sends {@code request} without blocking. The future completes at the response headers, or
    * exceptionally with the exceptions {@link #execute} throws. Cancelling it before then aborts the
-   * exchange (or leaves the queue for a connection). Futures complete on the JDK client's executor,
-   * or on Conduit's timer thread for a pool timeout: do not block in dependent stages.
+   * exchange (or leaves the queue for a connection). Futures complete, and body subscribers are
+   * called, on the JDK client's executor (the common pool for timeouts when the client has the
+   * JDK's default executor): do not block in dependent stages or in {@code onNext}.
+   *
+   * @param request the request; its {@linkplain HttpRequest#timeouts() timeouts} apply
+   * @return a future of the response; subscribe to its body or {@linkplain
+   *     AsyncHttpResponse#discard() discard} it
    */
   @Override
   public CompletableFuture<AsyncHttpResponse> executeAsync(HttpRequest request) {
@@ -227,17 +262,13 @@ public final class JdkTransport implements Transport {
       result.completeExceptionally(new IllegalStateException("the transport is closed"));
       return result;
     }
-    RequestBody body = request.body();
-    List<ByteBuffer> buffered = null;
-    if (body != null && RequestBodyPublisher.isBufferable(body)) {
-      try {
-        buffered = RequestBodyPublisher.buffer(body);
-      } catch (IOException e) {
-        result.completeExceptionally(e);
-        return result;
-      }
+    Prepared prepared;
+    try {
+      prepared = prepare(request);
+    } catch (IOException | RuntimeException e) {
+      result.completeExceptionally(e);
+      return result;
     }
-    List<ByteBuffer> bufferedBody = buffered;
     CompletableFuture<ConnectionLimiter.Permit> permit = limiter.acquire(request.timeouts().pool());
     result.whenComplete(
         (r, e) -> {
@@ -252,27 +283,21 @@ public final class JdkTransport implements Transport {
           } else if (result.isDone()) {
             p.release();
           } else {
-            startAsync(request, newExchange(p), bufferedBody, result);
+            startAsync(request, prepared, newExchange(p), result);
           }
         });
     return result;
   }
 
   private void startAsync(
-      HttpRequest request,
-      Exchange exchange,
-      @Nullable List<ByteBuffer> buffered,
-      CompletableFuture<AsyncHttpResponse> result) {
-    Timeouts timeouts = request.timeouts();
-    RequestBody body = request.body();
-    RequestBodyPublisher publisher = null;
+      HttpRequest request, Prepared prepared, Exchange exchange, CompletableFuture<AsyncHttpResponse> result) {
+    RequestBodyPublisher publisher = prepared.publisher;
     CompletableFuture<Head> future;
     try {
-      if (body != null) {
-        publisher = new RequestBodyPublisher(body, buffered, exchange, timeouts.write());
+      if (publisher != null) {
         exchange.requestBody(publisher);
       }
-      future = send(request, Conversions.toJdk(request, publisher), exchange);
+      future = send(request, prepared.jdkRequest, exchange);
     } catch (RuntimeException e) {
       exchange.finish();
       result.completeExceptionally(e);
@@ -284,7 +309,7 @@ public final class JdkTransport implements Transport {
             exchange.fail(new IOException("the call was cancelled"));
           }
         });
-    if (publisher != null && buffered == null) {
+    if (publisher != null && !prepared.buffered) {
       try {
         bodyWriters().execute(publisher::writeBody);
       } catch (RejectedExecutionException e) {
@@ -307,9 +332,10 @@ public final class JdkTransport implements Transport {
   /**
    * Starts the exchange. The returned future completes when the headers arrive, from the JDK's body
    * handler and so on the client's executor, or exceptionally with the failure mapped to what the
-   * SPI promises. (The future {@code sendAsync} returns is not used for the headers: the JDK
-   * completes it through the common pool, which on machines with two cores or fewer means a new
-   * thread per exchange.)
+   * SPI promises. The future {@code sendAsync} returns is used only for failures before the
+   * headers: the JDK completes it through {@code CompletableFuture}'s default executor, which on
+   * machines with two cores or fewer starts a new thread per exchange. Its completion is paced by
+   * handing the JDK its body future through a {@link SerialExecutor}.
    */
   private CompletableFuture<Head> send(
       HttpRequest request, java.net.http.HttpRequest jdkRequest, Exchange exchange) {
@@ -322,6 +348,7 @@ public final class JdkTransport implements Transport {
               ResponseBody body = new ResponseBody(exchange, readTimeout);
               exchange.responseBody(body);
               head.complete(new Head(info.statusCode(), Conversions.toHeaders(info.headers()), body));
+              jdkCompletions.execute(body::releaseToJdk);
               return body;
             });
     exchange.jdkFuture(future);
@@ -333,6 +360,38 @@ public final class JdkTransport implements Transport {
           }
         });
     return head;
+  }
+
+  /**
+   * Writes a small body to memory and builds the JDK request, on the calling thread and before
+   * waiting for a connection, so a request the JDK rejects fails at once.
+   */
+  private static Prepared prepare(HttpRequest request) throws IOException {
+    RequestBody body = request.body();
+    RequestBodyPublisher publisher = null;
+    boolean buffered = false;
+    if (body != null) {
+      List<ByteBuffer> chunks = null;
+      if (RequestBodyPublisher.isBufferable(body)) {
+        chunks = RequestBodyPublisher.buffer(body);
+        buffered = true;
+      }
+      publisher = new RequestBodyPublisher(body, chunks, request.timeouts().write());
+    }
+    return new Prepared(Conversions.toJdk(request, publisher), publisher, buffered);
+  }
+
+  /** A request ready to send. */
+  private static final class Prepared {
+    final java.net.http.HttpRequest jdkRequest;
+    final @Nullable RequestBodyPublisher publisher;
+    final boolean buffered;
+
+    Prepared(java.net.http.HttpRequest jdkRequest, @Nullable RequestBodyPublisher publisher, boolean buffered) {
+      this.jdkRequest = jdkRequest;
+      this.publisher = publisher;
+      this.buffered = buffered;
+    }
   }
 
   /** A response whose headers have arrived. */
@@ -354,7 +413,8 @@ public final class JdkTransport implements Transport {
             e -> {
               active.remove(e);
               permit.release();
-            });
+            },
+            callbacks);
     active.add(exchange);
     if (closed) {
       exchange.fail(closedException());

@@ -103,6 +103,15 @@ abstract class TestBase {
     return t;
   }
 
+  /** Waits up to 5 s for every connection of {@code t} to be closed. */
+  static void assertClosedSoon(NettyTransport t) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (t.openConnections() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    org.assertj.core.api.Assertions.assertThat(t.openConnections()).as("connections left open").isZero();
+  }
+
   static int liveThreads() {
     return ManagementFactory.getThreadMXBean().getThreadCount();
   }
@@ -118,7 +127,7 @@ abstract class TestBase {
    * A subscriber that requests {@code initial} on subscribe and, when {@code initial} is 1, one more
    * after each item; it records violations of the demand rule and the threads it was called on.
    */
-  static final class Collector implements Flow.Subscriber<ByteBuffer> {
+  static class Collector implements Flow.Subscriber<ByteBuffer> {
     final CompletableFuture<byte[]> done = new CompletableFuture<>();
     final AtomicLong requested = new AtomicLong();
     final AtomicLong items = new AtomicLong();

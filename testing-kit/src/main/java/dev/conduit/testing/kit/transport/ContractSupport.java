@@ -46,7 +46,8 @@ abstract class ContractSupport {
   /**
    * Returns a new transport configured with {@code options} that uses {@code sslContext} for TLS
    * (its trust managers decide which server certificates are accepted). Hostname verification must
-   * stay on.
+   * stay on. A stack that takes the trust manager separately gets it from {@link
+   * TlsCertificates#trustManagerFor(SSLContext)}.
    */
   protected abstract Transport newTransport(TransportOptions options, SSLContext sslContext);
 

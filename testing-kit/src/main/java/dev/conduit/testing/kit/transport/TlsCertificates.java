@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Self-signed TLS certificates generated at test time by the JDK's own {@code keytool} (no
@@ -25,6 +29,8 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TlsCertificates {
   private static final char[] PASSWORD = "conduit-test".toCharArray();
   private static final Map<String, TlsCertificates> CACHE = new ConcurrentHashMap<>();
+  private static final Map<SSLContext, X509TrustManager> TRUST_MANAGERS =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final KeyStore keyStore;
   private final X509Certificate certificate;
@@ -65,7 +71,10 @@ public final class TlsCertificates {
     }
   }
 
-  /** Returns a client context that trusts exactly {@code certificates} (and no public CA). */
+  /**
+   * Returns a client context that trusts exactly {@code certificates} (and no public CA). Its trust
+   * manager is available from {@link #trustManagerFor}.
+   */
   public static SSLContext trusting(X509Certificate... certificates) {
     try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -75,12 +84,37 @@ public final class TlsCertificates {
       }
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
+      X509TrustManager tm = null;
+      for (TrustManager m : tmf.getTrustManagers()) {
+        if (m instanceof X509TrustManager) {
+          tm = (X509TrustManager) m;
+        }
+      }
+      if (tm == null) {
+        throw new IllegalStateException("no X509TrustManager from " + tmf.getAlgorithm());
+      }
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
+      ctx.init(null, new TrustManager[] {tm}, null);
+      TRUST_MANAGERS.put(ctx, tm);
       return ctx;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot build a client SSLContext", e);
     }
+  }
+
+  /**
+   * Returns the trust manager a context from {@link #trusting} was built with, for HTTP stacks that
+   * take it separately from the socket factory (OkHttp's {@code sslSocketFactory(factory,
+   * trustManager)}, Netty's {@code SslContextBuilder.trustManager}).
+   *
+   * @throws IllegalArgumentException if {@code context} was not made by {@link #trusting}
+   */
+  public static X509TrustManager trustManagerFor(SSLContext context) {
+    X509TrustManager tm = TRUST_MANAGERS.get(context);
+    if (tm == null) {
+      throw new IllegalArgumentException("not a context from TlsCertificates.trusting: " + context);
+    }
+    return tm;
   }
 
   private static TlsCertificates generate(String cn, String san) {

@@ -96,13 +96,13 @@ public abstract class TransportContract extends TimeoutContract {
     }
   }
 
-  /** A 4 MB body round-trips over TLS on the asynchronous path. */
+  /** A 1 MB body round-trips over TLS on the asynchronous path. */
   @Test
   public void tlsWithTrustedCertificateAsync() throws Exception {
     TlsCertificates cert = TlsCertificates.localhost();
     LoopbackServer tls = tlsServer(cert);
     Transport t = track(newTransport(options(), TlsCertificates.trusting(cert.certificate())));
-    long size = 4L * 1024 * 1024;
+    long size = 1024L * 1024;
     AsyncHttpResponse r = await(t.executeAsync(request(tls.uri("/echo")).method("PUT", Payload.body(size, 9, true)).build()));
     assertThat(r.statusCode()).isEqualTo(200);
     RecordingSubscriber s = new RecordingSubscriber(RecordingSubscriber.Mode.ONE_AT_A_TIME, false);

@@ -74,7 +74,7 @@ public final class BlockingBodyStream extends InputStream implements Flow.Subscr
           toRequest = subscription;
         } else {
           try {
-            Executors.await(changed);
+            ClientExecutor.await(changed);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeLocked();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -22,15 +23,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConnectionLimiter {
   private final int max;
+  private final Executor callbacks;
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private int inUse; // guarded by this
 
-  /** Creates a limiter of {@code max} concurrent permits. */
-  public ConnectionLimiter(int max) {
+  /**
+   * Creates a limiter of {@code max} concurrent permits whose pool timeouts complete waiters'
+   * futures on {@code callbacks}, not on the shared timer thread.
+   */
+  public ConnectionLimiter(int max, Executor callbacks) {
     if (max < 1) {
       throw new IllegalArgumentException("max < 1: " + max);
     }
     this.max = max;
+    this.callbacks = callbacks;
   }
 
   /**
@@ -52,11 +58,16 @@ public final class ConnectionLimiter {
           Timers.schedule(
               () -> {
                 if (remove(w)) {
-                  w.future.completeExceptionally(
+                  TransportTimeoutException e =
                       new TransportTimeoutException(
                           Timeouts.Kind.POOL,
                           "pool timed out after " + Timers.format(timeout)
-                              + " waiting for one of " + max + " connections"));
+                              + " waiting for one of " + max + " connections");
+                  try {
+                    callbacks.execute(() -> w.future.completeExceptionally(e));
+                  } catch (RuntimeException rejected) {
+                    w.future.completeExceptionally(e);
+                  }
                 }
               },
               timeout.toNanos());

@@ -2,6 +2,7 @@ package dev.conduit.transport.jdk.internal;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -17,13 +18,28 @@ public final class Exchange {
   private final AtomicReference<@Nullable IOException> failure = new AtomicReference<>();
   private final AtomicBoolean finished = new AtomicBoolean();
   private final Consumer<Exchange> onFinish;
+  private final Executor callbacks;
   private volatile @Nullable CompletableFuture<?> jdkFuture;
   private volatile @Nullable RequestBodyPublisher requestBody;
   private volatile @Nullable ResponseBody responseBody;
 
-  /** Creates an exchange that runs {@code onFinish} once when it ends, however it ends. */
-  public Exchange(Consumer<Exchange> onFinish) {
+  /**
+   * Creates an exchange that runs {@code onFinish} once when it ends, however it ends. Timeouts
+   * detected on the shared timer thread are signalled through {@code callbacks}, so subscribers'
+   * {@code onError} never runs on (and never stalls) the timer.
+   */
+  public Exchange(Consumer<Exchange> onFinish, Executor callbacks) {
     this.onFinish = onFinish;
+    this.callbacks = callbacks;
+  }
+
+  /** Fails the exchange with {@code timeout} from the callback executor; for timer tasks. */
+  public void timedOut(IOException timeout) {
+    try {
+      callbacks.execute(() -> fail(timeout));
+    } catch (RuntimeException rejected) {
+      fail(timeout);
+    }
   }
 
   /** Attaches the JDK's response future; cancelled at once if the exchange already failed. */
@@ -36,6 +52,7 @@ public final class Exchange {
 
   /** Attaches the request body publisher. */
   public void requestBody(RequestBodyPublisher publisher) {
+    publisher.bind(this);
     requestBody = publisher;
     IOException f = failure.get();
     if (f != null) {

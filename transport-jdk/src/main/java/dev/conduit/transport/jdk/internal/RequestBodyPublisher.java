@@ -36,14 +36,13 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
   /** Bodies of known length up to this size are written to memory before sending. */
   public static final long BUFFER_LIMIT = 64 * 1024;
 
-  private static final int CHUNK = 16 * 1024;
   private static final long QUEUE_CAPACITY = 64 * 1024;
 
   private final RequestBody body;
   private final long contentLength;
   private final @Nullable List<ByteBuffer> buffered;
-  private final Exchange exchange;
   private final @Nullable Duration writeTimeout;
+  private volatile @Nullable Exchange exchange; // set by bind, before the JDK can subscribe
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition space = lock.newCondition();
@@ -55,20 +54,28 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
   private @Nullable Sub active; // guarded by lock
 
   /**
-   * Creates the publisher for {@code body} in {@code exchange}. {@code buffered} holds the whole
-   * body when it was written by {@link #buffer}, else null for streaming through {@link
-   * #writeBody()}.
+   * Creates the publisher for {@code body}. {@code buffered} holds the whole body when it was
+   * written by {@link #buffer}, else null for streaming through {@link #writeBody()}. Bind it to its
+   * exchange ({@link Exchange#requestBody}) before sending.
    */
   public RequestBodyPublisher(
-      RequestBody body,
-      @Nullable List<ByteBuffer> buffered,
-      Exchange exchange,
-      @Nullable Duration writeTimeout) {
+      RequestBody body, @Nullable List<ByteBuffer> buffered, @Nullable Duration writeTimeout) {
     this.body = body;
     this.contentLength = body.contentLength();
     this.buffered = buffered;
-    this.exchange = exchange;
     this.writeTimeout = writeTimeout;
+  }
+
+  void bind(Exchange exchange) {
+    this.exchange = exchange;
+  }
+
+  private Exchange exchange() {
+    Exchange e = exchange;
+    if (e == null) {
+      throw new IllegalStateException("request body publisher not bound to an exchange");
+    }
+    return e;
   }
 
   /** Returns true if {@code body} is small and of known length, so {@link #buffer} applies. */
@@ -84,8 +91,8 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
    */
   public static List<ByteBuffer> buffer(RequestBody body) throws IOException {
     List<ByteBuffer> chunks = new ArrayList<>();
-    ChunkingStream out =
-        new ChunkingStream(body.contentLength()) {
+    ChunkingOutputStream out =
+        new ChunkingOutputStream(body.contentLength()) {
           @Override
           void emit(ByteBuffer chunk) {
             chunks.add(chunk);
@@ -111,8 +118,8 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
    * ending (timeout, abort, early response) is left for the exchange to report.
    */
   public void writeBody() {
-    ChunkingStream out =
-        new ChunkingStream(contentLength) {
+    ChunkingOutputStream out =
+        new ChunkingOutputStream(contentLength) {
           @Override
           void emit(ByteBuffer chunk) throws IOException {
             enqueue(chunk);
@@ -130,7 +137,7 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
           e instanceof IOException
               ? (IOException) e
               : new IOException("request body writeTo failed: " + e, e);
-      exchange.fail(io);
+      exchange().fail(io);
     }
   }
 
@@ -177,12 +184,12 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
           break;
         }
         try {
-          Executors.await(space);
+          ClientExecutor.await(space);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           InterruptedIOException ie =
               new InterruptedIOException("interrupted while writing the request body");
-          exchange.fail(ie);
+          exchange().fail(ie);
           throw ie;
         }
       }
@@ -270,7 +277,7 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
           IdleWatchdog.of(
               timeout,
               () ->
-                  exchange.fail(
+                  exchange().timedOut(
                       new TransportTimeoutException(
                           Timeouts.Kind.WRITE,
                           "write timed out after " + Timers.format(timeout)
@@ -399,78 +406,6 @@ public final class RequestBodyPublisher implements HttpRequest.BodyPublisher {
       if (watchdog != null) {
         watchdog.stop();
       }
-    }
-  }
-
-  /** An output stream that cuts the bytes written into chunks and checks the declared length. */
-  private abstract static class ChunkingStream extends OutputStream {
-    private final long expected;
-    private long written;
-    private @Nullable ByteBuffer current;
-    private boolean finished;
-
-    ChunkingStream(long expected) {
-      this.expected = expected;
-    }
-
-    abstract void emit(ByteBuffer chunk) throws IOException;
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      java.util.Objects.checkFromIndexSize(off, len, b.length);
-      if (finished) {
-        throw new IOException("the request body stream is finished");
-      }
-      if (expected >= 0 && written + len > expected) {
-        throw new IOException(
-            "request body wrote more than its contentLength " + expected + ": " + (written + len));
-      }
-      while (len > 0) {
-        ByteBuffer c = current;
-        if (c == null) {
-          // Size a chunk to what is left of a known length, so small bodies stay small.
-          int size = expected >= 0 ? (int) Math.min(CHUNK, expected - written) : CHUNK;
-          c = current = ByteBuffer.allocate(size);
-        }
-        int n = Math.min(len, c.remaining());
-        c.put(b, off, n);
-        off += n;
-        len -= n;
-        written += n;
-        if (!c.hasRemaining()) {
-          current = null;
-          c.flip();
-          emit(c);
-        }
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      ByteBuffer c = current;
-      if (c != null && c.position() > 0) {
-        current = null;
-        c.flip();
-        emit(c);
-      }
-    }
-
-    /** The transport owns the stream: a body calling close() is harmless. */
-    @Override
-    public void close() {}
-
-    void finish() throws IOException {
-      if (expected >= 0 && written != expected) {
-        throw new IOException(
-            "request body wrote " + written + " bytes but its contentLength is " + expected);
-      }
-      flush();
-      finished = true;
     }
   }
 }

@@ -35,6 +35,7 @@ public final class ResponseBody
     implements HttpResponse.BodySubscriber<ResponseBody>, Flow.Publisher<ByteBuffer> {
   private final Exchange exchange;
   private final @Nullable IdleWatchdog watchdog;
+  private final CompletableFuture<ResponseBody> jdkBody = new CompletableFuture<>();
   private final ConcurrentLinkedQueue<ByteBuffer> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong demand = new AtomicLong();
   private final AtomicInteger wip = new AtomicInteger();
@@ -57,7 +58,7 @@ public final class ResponseBody
         IdleWatchdog.of(
             readTimeout,
             () ->
-                exchange.fail(
+                exchange.timedOut(
                     new TransportTimeoutException(
                         Timeouts.Kind.READ,
                         "read timed out after " + Timers.format(readTimeout)
@@ -69,10 +70,18 @@ public final class ResponseBody
 
   // ---- upstream: the JDK's BodySubscriber ----
 
-  /** JDK callback. */
+  /**
+   * JDK callback: the "body" the JDK's response future carries is this object, handed over by
+   * {@link #releaseToJdk()}. Nothing in Conduit waits on that future.
+   */
   @Override
   public CompletionStage<ResponseBody> getBody() {
-    return CompletableFuture.completedFuture(this);
+    return jdkBody;
+  }
+
+  /** Completes the body future the JDK holds, which lets it complete its response future. */
+  public void releaseToJdk() {
+    jdkBody.complete(this);
   }
 
   /** JDK callback. */
@@ -208,7 +217,17 @@ public final class ResponseBody
       if (b == null) {
         break;
       }
-      s.onNext(b);
+      try {
+        s.onNext(b);
+      } catch (RuntimeException | Error e) {
+        // A subscriber that throws has broken the protocol (rule 2.13): treat it as cancelled.
+        cancelled = true;
+        cancelUpstream();
+        release();
+        terminated = true;
+        queue.clear();
+        return;
+      }
       emitted++;
     }
     if (emitted != 0 && requested != Long.MAX_VALUE) {
@@ -223,12 +242,20 @@ public final class ResponseBody
     if (e != null) {
       terminated = true;
       queue.clear();
-      s.onError(toIoException(e));
+      try {
+        s.onError(toIoException(e));
+      } catch (RuntimeException ignored) {
+        // Nothing is left to tell the subscriber.
+      }
       return;
     }
     if (upstreamDone && queue.isEmpty()) {
       terminated = true;
-      s.onComplete();
+      try {
+        s.onComplete();
+      } catch (RuntimeException ignored) {
+        // Nothing is left to tell the subscriber.
+      }
       return;
     }
     boolean wantMore = demand.get() > 0 && queue.isEmpty();

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -61,12 +62,13 @@ final class Connector {
     Duration connect = timeouts.connect();
     String host = proxy != null ? proxy.host : key.host;
     int port = proxy != null ? proxy.port : key.port;
+    // One event loop per connection, chosen once: it runs the connect timer and the channel, so
+    // the group's round robin spreads connections evenly over the loops.
+    EventLoop loop = group.next();
     if (connect != null) {
       try {
         ScheduledFuture<?> timer =
-            group
-                .next()
-                .schedule(
+            loop.schedule(
                     () -> {
                       if (result.completeExceptionally(
                           Failures.timeout(Timeouts.Kind.CONNECT, connect, "connecting to " + key + (proxy != null ? " through proxy " + proxy : "")))) {
@@ -87,7 +89,7 @@ final class Connector {
     byte[] literal = NetUtil.createByteArrayFromIpAddressString(host);
     if (literal != null) {
       try {
-        connectTo(new InetAddress[] {InetAddress.getByAddress(host, literal)}, 0, port, key, connect, pool, result, channel);
+        connectTo(loop, new InetAddress[] {InetAddress.getByAddress(host, literal)}, 0, port, key, connect, pool, result, channel);
       } catch (UnknownHostException e) {
         result.completeExceptionally(e);
       }
@@ -101,7 +103,7 @@ final class Connector {
             }
             try {
               InetAddress[] addresses = InetAddress.getAllByName(host);
-              connectTo(addresses, 0, port, key, connect, pool, result, channel);
+              connectTo(loop, addresses, 0, port, key, connect, pool, result, channel);
             } catch (UnknownHostException e) {
               result.completeExceptionally(e);
             } catch (RuntimeException e) {
@@ -115,6 +117,7 @@ final class Connector {
   }
 
   private void connectTo(
+      EventLoop loop,
       InetAddress[] addresses,
       int index,
       int port,
@@ -128,7 +131,7 @@ final class Connector {
     }
     Bootstrap b =
         new Bootstrap()
-            .group(group)
+            .group(loop)
             .channel(NioSocketChannel.class)
             .resolver(NoopAddressResolverGroup.INSTANCE)
             .option(ChannelOption.AUTO_READ, false)
@@ -156,7 +159,7 @@ final class Connector {
         x -> {
           if (!x.isSuccess()) {
             if (x.cause() instanceof ConnectException && index + 1 < addresses.length && !result.isDone()) {
-              connectTo(addresses, index + 1, port, key, connect, pool, result, channel);
+              connectTo(loop, addresses, index + 1, port, key, connect, pool, result, channel);
             } else {
               result.completeExceptionally(Failures.toIOException(x.cause()));
             }

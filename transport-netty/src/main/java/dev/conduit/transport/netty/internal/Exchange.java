@@ -374,11 +374,13 @@ final class Exchange implements BodyPublisher.Source {
   }
 
   private void onBodyEnd() {
+    // Release the connection before the consumer can see the end, so that a request it makes next
+    // finds the connection idle in the pool.
+    finish(keepAlive && requestSent);
     BodyPublisher publisher = body;
     if (publisher != null) {
       publisher.complete();
     }
-    finish(keepAlive && requestSent);
   }
 
   void onInactive() {
