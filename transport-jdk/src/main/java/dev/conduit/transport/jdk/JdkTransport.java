@@ -15,7 +15,6 @@ import dev.conduit.transport.jdk.internal.Exchange;
 import dev.conduit.transport.jdk.internal.RequestBodyPublisher;
 import dev.conduit.transport.jdk.internal.ResponseBody;
 import dev.conduit.transport.jdk.internal.Responses;
-import dev.conduit.transport.jdk.internal.SerialExecutor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
@@ -125,7 +124,6 @@ public final class JdkTransport implements Transport {
   private final HttpClient client;
   private final @Nullable ClientExecutor ownedExecutor;
   private final Executor callbacks;
-  private final SerialExecutor jdkCompletions;
   private final ConnectionLimiter limiter;
   private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
   private final Object writersLock = new Object();
@@ -141,7 +139,6 @@ public final class JdkTransport implements Transport {
     this.client = builder.build();
     this.ownedExecutor = ownedExecutor;
     this.callbacks = client.executor().orElse(ForkJoinPool.commonPool());
-    this.jdkCompletions = new SerialExecutor(callbacks);
     this.limiter = new ConnectionLimiter(options.maxConnections(), callbacks);
   }
 
@@ -333,9 +330,8 @@ public final class JdkTransport implements Transport {
    * Starts the exchange. The returned future completes when the headers arrive, from the JDK's body
    * handler and so on the client's executor, or exceptionally with the failure mapped to what the
    * SPI promises. The future {@code sendAsync} returns is used only for failures before the
-   * headers: the JDK completes it through {@code CompletableFuture}'s default executor, which on
-   * machines with two cores or fewer starts a new thread per exchange. Its completion is paced by
-   * handing the JDK its body future through a {@link SerialExecutor}.
+   * headers: the JDK completes it through {@code CompletableFuture}'s default executor, one hop
+   * later, and on machines with two cores or fewer on a new thread.
    */
   private CompletableFuture<Head> send(
       HttpRequest request, java.net.http.HttpRequest jdkRequest, Exchange exchange) {
@@ -348,7 +344,6 @@ public final class JdkTransport implements Transport {
               ResponseBody body = new ResponseBody(exchange, readTimeout);
               exchange.responseBody(body);
               head.complete(new Head(info.statusCode(), Conversions.toHeaders(info.headers()), body));
-              jdkCompletions.execute(body::releaseToJdk);
               return body;
             });
     exchange.jdkFuture(future);

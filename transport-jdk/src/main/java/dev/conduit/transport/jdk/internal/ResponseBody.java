@@ -35,7 +35,6 @@ public final class ResponseBody
     implements HttpResponse.BodySubscriber<ResponseBody>, Flow.Publisher<ByteBuffer> {
   private final Exchange exchange;
   private final @Nullable IdleWatchdog watchdog;
-  private final CompletableFuture<ResponseBody> jdkBody = new CompletableFuture<>();
   private final ConcurrentLinkedQueue<ByteBuffer> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong demand = new AtomicLong();
   private final AtomicInteger wip = new AtomicInteger();
@@ -70,18 +69,10 @@ public final class ResponseBody
 
   // ---- upstream: the JDK's BodySubscriber ----
 
-  /**
-   * JDK callback: the "body" the JDK's response future carries is this object, handed over by
-   * {@link #releaseToJdk()}. Nothing in Conduit waits on that future.
-   */
+  /** JDK callback: the "body" of the JDK's response is this publisher, available at once. */
   @Override
   public CompletionStage<ResponseBody> getBody() {
-    return jdkBody;
-  }
-
-  /** Completes the body future the JDK holds, which lets it complete its response future. */
-  public void releaseToJdk() {
-    jdkBody.complete(this);
+    return CompletableFuture.completedFuture(this);
   }
 
   /** JDK callback. */
