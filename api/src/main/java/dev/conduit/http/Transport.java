@@ -10,6 +10,17 @@ import java.util.concurrent.CompletableFuture;
  * <p>Implementations are thread-safe and share their connection pool between the blocking and the
  * asynchronous path. They raise {@link TransportTimeoutException} for each timeout kind and other
  * {@link IOException}s for connection failures, and never throw for an HTTP error status.
+ *
+ * <p>Contract details every transport documents where it differs:
+ *
+ * <ul>
+ *   <li>Future completions and body-subscriber callbacks run on transport threads; callers must not
+ *       block in them.
+ *   <li>A per-request {@code connect} timeout may only be honoured client-wide where the HTTP stack
+ *       fixes it at construction (the JDK's client does).
+ *   <li>After {@link #close()}, new calls fail with {@link IllegalStateException} and calls in flight
+ *       fail with an {@link IOException}; reading a closed response body throws {@link IOException}.
+ * </ul>
  */
 public interface Transport extends AutoCloseable {
   /**

@@ -25,12 +25,12 @@ import kotlinx.coroutines.future.future
  * client.files().list().collect { println(it.filename()) }               // every page, lazily
  * ```
  *
- * Every `suspend` function is cancellable: cancelling the calling coroutine cancels the request's
- * future, which aborts its HTTP exchange. Every `Flow` is cold: nothing is sent until it is
- * collected, each collection sends its own request, and the collector's pace is the backpressure
- * (a stream holds at most a bounded buffer of events ahead of it). A collector that stops early,
- * by cancellation, an exception or an operator such as `take(n)` or `first()`, aborts the exchange
- * and releases its connection.
+ * Every `suspend` function is cancellable: cancelling the calling coroutine returns at once and
+ * cancels the request's future, which [OpenAIClientAsync] turns into an aborted exchange. Every
+ * `Flow` is cold: nothing is sent until it is collected, each collection sends its own request, and
+ * the collector's pace is the backpressure (a stream holds at most a bounded buffer of events ahead
+ * of it). A collector that stops early, by cancellation, an exception or an operator such as
+ * `take(n)` or `first()`, aborts the exchange and releases its connection.
  *
  * Obtain one with [OpenAIClient.coroutines], [OpenAIClientAsync.coroutines] or [fromEnv]. It is a
  * thin view: it shares the Java client's pool and settings, is thread-safe, and closing it closes

@@ -36,7 +36,7 @@ public class CoroutineResponseService internal constructor(private val service: 
    * throws; an error event, or a stream cut short, throws [dev.conduit.errors.StreamException]. See
    * [textDeltas], [reasoningDeltas] and [toResponse] for views of the events.
    */
-  public suspend fun stream(
+  public fun stream(
     params: ResponseCreateParams,
     options: RequestOptions = RequestOptions.none(),
   ): Flow<ResponseStreamEvent> = publisherFlow { service.stream(params, options) }
@@ -98,7 +98,7 @@ public class CoroutineResponseService internal constructor(private val service: 
   }
 
   /** Cancels a background response that is still running and returns it. */
-  public suspend fun cancelIt(responseId: String, options: RequestOptions = RequestOptions.none()): Response =
+  public suspend fun cancel(responseId: String, options: RequestOptions = RequestOptions.none()): Response =
     service.cancel(responseId, options).await()
 
   /** The input items of stored responses. */

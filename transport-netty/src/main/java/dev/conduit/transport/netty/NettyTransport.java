@@ -125,6 +125,8 @@ public final class NettyTransport implements Transport {
    * Returns a transport with its own event loops, the default TLS context, no proxy, and the
    * timeouts and connection limit of {@code options}.
    *
+   * @param options the default timeouts and the per-host connection limit
+   * @return a new transport; close it when done
    * @throws ConfigurationException if the Netty artifacts on the class path are not all of one
    *     4.2.x version
    */
@@ -132,7 +134,11 @@ public final class NettyTransport implements Transport {
     return builder().options(options).build();
   }
 
-  /** Returns a builder for a transport with a user's event loops, TLS context or proxy. */
+  /**
+   * Returns a builder for a transport with a user's event loops, TLS context or proxy.
+   *
+   * @return a new builder with the defaults of {@link #create}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -146,7 +152,8 @@ public final class NettyTransport implements Transport {
    * @throws IOException if the connection failed or the request body could not be written
    * @throws IllegalArgumentException if the URI is not absolute {@code http} or {@code https}, the
    *     method is {@code CONNECT}, or a header value holds control characters
-   * @throws IllegalStateException if this transport is closed
+   * @throws IllegalStateException if this transport is closed, or the caller is one of its event
+   *     loop threads (which must never block)
    */
   @Override
   public HttpResponse execute(HttpRequest request) throws IOException {
@@ -204,7 +211,13 @@ public final class NettyTransport implements Transport {
 
     private Builder() {}
 
-    /** Sets the default timeouts and the per-host connection limit; default {@link TransportOptions#defaults()}. */
+    /**
+     * Sets the default timeouts and the per-host connection limit; default {@link
+     * TransportOptions#defaults()}.
+     *
+     * @param options the options
+     * @return this builder
+     */
     public Builder options(TransportOptions options) {
       this.options = Objects.requireNonNull(options, "options == null");
       return this;
@@ -213,6 +226,8 @@ public final class NettyTransport implements Transport {
     /**
      * Overrides the options' limit of open connections per host.
      *
+     * @param maxConnections the most connections open to one host at a time
+     * @return this builder
      * @throws IllegalArgumentException if {@code maxConnections < 1}
      */
     public Builder maxConnections(int maxConnections) {
@@ -227,6 +242,9 @@ public final class NettyTransport implements Transport {
      * Runs connections on {@code group}, which must be able to run NIO channels (a {@code
      * MultiThreadIoEventLoopGroup} with {@code NioIoHandler}, or an {@code NioEventLoopGroup}). The
      * transport never shuts it down.
+     *
+     * @param group the event loops to run connections on
+     * @return this builder
      */
     public Builder eventLoopGroup(EventLoopGroup group) {
       this.eventLoopGroup = Objects.requireNonNull(group, "group == null");
@@ -237,6 +255,8 @@ public final class NettyTransport implements Transport {
      * Uses {@code sslContext} for {@code https}. Host name verification is enabled on every engine
      * it creates, whatever the context says.
      *
+     * @param sslContext a client context, e.g. from {@code SslContextBuilder.forClient()}
+     * @return this builder
      * @throws IllegalArgumentException if {@code sslContext} is a server context
      */
     public Builder sslContext(SslContext sslContext) {
@@ -251,6 +271,9 @@ public final class NettyTransport implements Transport {
     /**
      * Sends every request through the HTTP proxy at {@code host:port}.
      *
+     * @param host the proxy's host name or address
+     * @param port the proxy's port
+     * @return this builder
      * @throws IllegalArgumentException if {@code port} is not in 1..65535
      */
     public Builder proxy(String host, int port) {
@@ -263,7 +286,13 @@ public final class NettyTransport implements Transport {
       return this;
     }
 
-    /** Authenticates to the proxy with Basic credentials (sent, never printed). */
+    /**
+     * Authenticates to the proxy with Basic credentials (sent, never printed).
+     *
+     * @param username the user name
+     * @param password the password
+     * @return this builder
+     */
     public Builder proxyCredentials(String username, String password) {
       this.proxyUser = Objects.requireNonNull(username, "username == null");
       this.proxyPassword = Objects.requireNonNull(password, "password == null");
@@ -274,6 +303,9 @@ public final class NettyTransport implements Transport {
      * Completes futures and signals body subscribers on {@code executor} instead of the transport's
      * own callback pool. It must not run tasks on the calling thread (that would be an event loop);
      * the transport never shuts it down.
+     *
+     * @param executor runs future completions and body signals
+     * @return this builder
      */
     public Builder callbackExecutor(Executor executor) {
       this.callbackExecutor = Objects.requireNonNull(executor, "executor == null");
@@ -283,6 +315,7 @@ public final class NettyTransport implements Transport {
     /**
      * Returns a new transport.
      *
+     * @return a new transport; close it when done
      * @throws ConfigurationException if the Netty artifacts on the class path are not all of one
      *     4.2.x version
      * @throws IllegalStateException if proxy credentials were set without a proxy

@@ -54,15 +54,18 @@ class NettyPoolTest extends TestBase {
     assertThat(t.idleConnections()).isEqualTo(1);
   }
 
+  /**
+   * The connection is back in the pool before the consumer sees the end of the body, so a request
+   * made right after {@code onComplete} (or {@code read} returning -1) never opens a second one.
+   */
   @Test
-  void responseReadToTheEndReturnsItsConnectionBeforeTheConsumerFinishes() throws Exception {
+  void connectionIsIdleBeforeTheConsumerSeesTheEnd() throws Exception {
     RawServer s = keepAliveServer(utf8("0123456789"));
-    NettyTransport t = transport(maxConnections(1));
-    AsyncHttpResponse first = await(t.executeAsync(request(s.uri("/a")).build()));
-    // The whole body has been received though nobody has read it: the connection is free.
-    AsyncHttpResponse second = await(t.executeAsync(request(s.uri("/b")).timeouts(timeouts().withPool(Duration.ofSeconds(2))).build()));
-    assertThat(utf8(collect(second))).isEqualTo("0123456789");
-    assertThat(utf8(collect(first))).isEqualTo("0123456789");
+    NettyTransport t = transport();
+    for (int i = 0; i < 100; i++) {
+      assertThat(utf8(collect(await(t.executeAsync(request(s.uri("/a")).build()))))).isEqualTo("0123456789");
+      assertThat(utf8(readAll(t.execute(request(s.uri("/b")).build())))).isEqualTo("0123456789");
+    }
     assertThat(s.accepted()).isEqualTo(1);
   }
 

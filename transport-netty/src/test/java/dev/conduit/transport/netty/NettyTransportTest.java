@@ -376,6 +376,10 @@ class NettyTransportTest extends TestBase {
     try {
       NettyTransport t = NettyTransport.builder().options(options()).eventLoopGroup(group).build();
       assertThat(utf8(readAll(t.execute(request(server.uri("/x")).build())))).isEqualTo("ok");
+      // A blocking call on one of the transport's event loops would deadlock it: refused.
+      Throwable onLoop =
+          group.next().submit(() -> t.execute(request(server.uri("/x")).build())).await().cause();
+      assertThat(onLoop).isInstanceOf(IllegalStateException.class).hasMessageContaining("executeAsync");
       t.close();
       assertThat(group.isShuttingDown()).isFalse();
       NettyTransport again = NettyTransport.builder().options(options()).eventLoopGroup(group).build();

@@ -5,9 +5,17 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
+import dev.conduit.http.RequestBody;
+import dev.conduit.http.Timeouts;
+import dev.conduit.http.TransportTimeoutException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link OutputStream} a streamed request body writes to, on a caller or writer thread (never
@@ -22,14 +30,79 @@ final class BodyOutputStream extends OutputStream {
   private final Exchange exchange;
   private final Channel channel;
   private final long contentLength;
+  private final @Nullable Duration writeTimeout;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition writableChanged = lock.newCondition();
   private final byte[] buffer = new byte[CHUNK];
   private int count;
   private long written;
 
-  BodyOutputStream(Exchange exchange, Channel channel, long contentLength) {
+  BodyOutputStream(Exchange exchange, Channel channel, long contentLength, @Nullable Duration writeTimeout) {
     this.exchange = exchange;
     this.channel = channel;
     this.contentLength = contentLength;
+    this.writeTimeout = writeTimeout;
+  }
+
+  /** Runs {@code body.writeTo(this)} and ends the body; a failure of {@code writeTo} ends the exchange. */
+  void writeBody(RequestBody body) {
+    try {
+      body.writeTo(this);
+      finish();
+    } catch (IOException | RuntimeException e) {
+      if (!exchange.isFinished()) {
+        exchange.abort(e instanceof IOException ? (IOException) e : new IOException("the request body failed: " + e, e));
+      }
+    } catch (Error e) {
+      exchange.abort(new IOException("the request body failed: " + e, e));
+      throw e;
+    }
+  }
+
+  /**
+   * Blocks until the channel can take more bytes.
+   *
+   * @throws IOException if the exchange ended meanwhile, or the write timeout fired
+   */
+  private void awaitWritable() throws IOException {
+    Duration write = writeTimeout;
+    long deadline = write == null ? 0 : System.nanoTime() + write.toNanos();
+    lock.lock();
+    try {
+      while (!exchange.isFinished() && !channel.isWritable()) {
+        if (write == null) {
+          writableChanged.await();
+          continue;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          TransportTimeoutException e = Failures.timeout(Timeouts.Kind.WRITE, write, "sending the request body to " + exchange.target() + " (the server is not reading)");
+          exchange.abort(e);
+          throw e;
+        }
+        writableChanged.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      IOException ie = new InterruptedIOException("interrupted while sending the request body");
+      exchange.abort(ie);
+      throw ie;
+    } finally {
+      lock.unlock();
+    }
+    if (exchange.isFinished()) {
+      throw new IOException("the exchange ended before the request body was sent", exchange.failure());
+    }
+  }
+
+  /** Wakes the writer: the channel's writability changed, or the exchange ended. */
+  void signal() {
+    lock.lock();
+    try {
+      writableChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -67,12 +140,12 @@ final class BodyOutputStream extends OutputStream {
   public void close() {}
 
   /** Sends what is gathered and the end of the body, checking the declared length. */
-  void finish() throws IOException {
+  private void finish() throws IOException {
     send();
     if (contentLength >= 0 && written != contentLength) {
       throw new IOException("the request body wrote " + written + " bytes but declared a content length of " + contentLength);
     }
-    exchange.awaitWritable();
+    awaitWritable();
     exchange.lastWritten(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
   }
 
@@ -86,7 +159,7 @@ final class BodyOutputStream extends OutputStream {
     if (count == 0) {
       return;
     }
-    exchange.awaitWritable();
+    awaitWritable();
     ByteBuf b = channel.alloc().buffer(count);
     b.writeBytes(buffer, 0, count);
     written += count;

@@ -211,7 +211,11 @@ final class Connector {
     ssl.handshakeFuture()
         .addListener(
             h -> {
-              if (h.isSuccess()) {
+              String protocol = ssl.applicationProtocol();
+              if (h.isSuccess() && protocol != null && !protocol.equals("http/1.1")) {
+                fail(ch, result, new IOException("TLS negotiated " + protocol + " with " + key
+                    + ", but this transport speaks HTTP/1.1 only: leave other protocols out of the SslContext's ALPN"));
+              } else if (h.isSuccess()) {
                 ready(ch, pool, result);
               } else {
                 fail(ch, result, h.cause());

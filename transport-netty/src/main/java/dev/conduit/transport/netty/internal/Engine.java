@@ -132,6 +132,11 @@ public final class Engine {
   /** Sends {@code request}; blocks until the head arrives. The caller writes a streamed body. */
   public HttpResponse execute(HttpRequest request) throws IOException {
     checkOpen();
+    for (EventExecutor loop : group) {
+      if (loop.inEventLoop()) {
+        throw new IllegalStateException("execute() would block the event loop it was called on; use executeAsync() there");
+      }
+    }
     Call call = new Call(this, request, true);
     call.start();
     call.writeBodyOnCallerThread();

@@ -27,8 +27,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * pool (fully read, keep-alive) or closes it (anything else).
  *
  * <p>All state is confined to the channel's event loop, except what the request body writer
- * touches: {@link #finished}, {@link #failure} and the writability condition. Nothing here runs
+ * touches: {@link #finished}, {@link #failure} and its {@link BodyOutputStream}. Nothing here runs
  * user code: the body writer runs on a caller or writer thread, subscribers on the delivery
  * executor.
  */
@@ -58,8 +56,7 @@ final class Exchange implements BodyPublisher.Source {
   private final boolean reused;
   private final Timeouts timeouts;
   private final AtomicBoolean demandQueued = new AtomicBoolean();
-  private final ReentrantLock writeLock = new ReentrantLock();
-  private final Condition writableChanged = writeLock.newCondition();
+  private final @Nullable BodyOutputStream bodyOut;
 
   // Event-loop state.
   private State state = State.NEW;
@@ -89,6 +86,8 @@ final class Exchange implements BodyPublisher.Source {
     this.loop = channel.eventLoop();
     this.reused = reused;
     this.timeouts = call.timeouts;
+    RequestBody streamed = call.streamed;
+    this.bodyOut = streamed == null ? null : new BodyOutputStream(this, channel, streamed.contentLength(), timeouts.write());
   }
 
   EventLoop loop() {
@@ -109,7 +108,7 @@ final class Exchange implements BodyPublisher.Source {
         connection.pool().release(connection);
       } else {
         channel.close();
-        call.exchangeFailed(this, new IOException("the pooled connection closed before it was used"), true);
+        call.exchangeFailed(this, new IOException("the connection to " + call.head.key + " closed before it was used"), reused);
       }
       return;
     }
@@ -197,72 +196,34 @@ final class Exchange implements BodyPublisher.Source {
   }
 
   /**
-   * Writes a streamed request body by calling {@link RequestBody#writeTo} on the current thread (the
-   * caller's, or a writer thread), with backpressure on channel writability.
+   * Writes the streamed request body on the current thread (the caller's, or a writer thread);
+   * ends the exchange with the body's failure if {@code writeTo} throws.
    */
   void writeStreamedBody() {
     RequestBody streamed = call.streamed;
-    if (streamed == null || finished) {
-      return;
-    }
-    BodyOutputStream out = new BodyOutputStream(this, channel, streamed.contentLength());
-    try {
-      streamed.writeTo(out);
-      out.finish();
-    } catch (IOException | RuntimeException e) {
-      if (!finished) {
-        abort(e instanceof IOException ? (IOException) e : new IOException("the request body failed: " + e, e));
-      }
-    } catch (Error e) {
-      abort(new IOException("the request body failed: " + e, e));
-      throw e;
+    BodyOutputStream out = bodyOut;
+    if (streamed != null && out != null && !finished) {
+      out.writeBody(streamed);
     }
   }
 
-  /**
-   * Blocks the body writer until the channel can take more bytes; runs on the writer thread.
-   *
-   * @throws IOException if the exchange ended meanwhile, or the write timeout fired
-   */
-  void awaitWritable() throws IOException {
-    Duration write = timeouts.write();
-    long deadline = write == null ? 0 : System.nanoTime() + write.toNanos();
-    writeLock.lock();
-    try {
-      while (!finished && !channel.isWritable()) {
-        if (write == null) {
-          writableChanged.await();
-          continue;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          TransportTimeoutException e =
-              Failures.timeout(Timeouts.Kind.WRITE, write, "sending the request body to " + call.head.key + " (the server is not reading)");
-          abort(e);
-          throw e;
-        }
-        writableChanged.awaitNanos(left);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      IOException ie = new java.io.InterruptedIOException("interrupted while sending the request body");
-      abort(ie);
-      throw ie;
-    } finally {
-      writeLock.unlock();
-    }
-    if (finished) {
-      IOException f = failure;
-      throw new IOException("the exchange ended before the request body was sent", f);
-    }
+  boolean isFinished() {
+    return finished;
+  }
+
+  /** Returns where the request goes, e.g. {@code https://api.openai.com:443}, for messages. */
+  String target() {
+    return call.head.key.toString();
+  }
+
+  @Nullable IOException failure() {
+    return failure;
   }
 
   private void signalWriter() {
-    writeLock.lock();
-    try {
-      writableChanged.signalAll();
-    } finally {
-      writeLock.unlock();
+    BodyOutputStream out = bodyOut;
+    if (out != null) {
+      out.signal();
     }
   }
 
