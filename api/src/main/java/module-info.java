@@ -47,6 +47,9 @@ module dev.conduit {
   exports dev.conduit.services.admin;
   // </generated-exports>
 
+  // kotlin-ext derives function-tool schemas for @JvmRecord data classes with the same generator.
+  exports dev.conduit.internal.schema to dev.conduit.kotlin;
+
   uses dev.conduit.http.TransportProvider;
   uses dev.conduit.json.JsonCodecProvider;
 }

@@ -186,15 +186,29 @@ public final class ClientCore {
 
   // ---- asynchronous ---------------------------------------------------------------------------
 
-  /** Runs a call whose answer is JSON, without blocking, and decodes it. */
+  /** Runs a call whose answer is JSON, without blocking, and decodes it. Cancelling the future aborts the exchange. */
   public <T> CompletableFuture<T> jsonAsync(ApiRequest request, RequestOptions options, Decoder<T> decoder) {
     Exchange ex = new Exchange(request, options);
-    return runAsync(ex, resp -> BodyCollector.collect(resp.body(), Long.MAX_VALUE)
-            .thenApply(bytes -> new BufferedBody(resp.statusCode(), resp.headers(), bytes)))
-        .thenApply(body -> {
-          httpLog.responseBody(body.bytes);
-          return decode(body, decoder);
-        });
+    CompletableFuture<BufferedBody> exchange = runAsync(ex, resp -> BodyCollector.collect(resp.body(), Long.MAX_VALUE)
+        .thenApply(bytes -> new BufferedBody(resp.statusCode(), resp.headers(), bytes)));
+    return cancelling(exchange, exchange.thenApply(body -> {
+      httpLog.responseBody(body.bytes);
+      return decode(body, decoder);
+    }));
+  }
+
+  /**
+   * Returns {@code derived}, a stage computed from {@code source}, made to cancel {@code source} when it
+   * is cancelled itself: {@code thenApply} stages do not pass cancellation back, and a caller who
+   * cancels the future they were given expects the HTTP exchange to be aborted.
+   */
+  public static <T> CompletableFuture<T> cancelling(CompletableFuture<?> source, CompletableFuture<T> derived) {
+    derived.whenComplete((r, e) -> {
+      if (derived.isCancelled()) {
+        source.cancel(true);
+      }
+    });
+    return derived;
   }
 
   /** Runs a call without blocking and returns its live successful response (events, file content). */

@@ -142,7 +142,8 @@ public final class ChatCompletionServiceImpl implements ChatCompletionService {
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }
-      return create(withSchema, options).thenApply(c -> StructuredOutputs.parse(c, type, core.codec()));
+      CompletableFuture<ChatCompletion> created = create(withSchema, options);
+      return ClientCore.cancelling(created, created.thenApply(c -> StructuredOutputs.parse(c, type, core.codec())));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.conduit.internal.services;
 import dev.conduit.RequestOptions;
 import dev.conduit.core.AsyncPage;
 import dev.conduit.core.Page;
+import dev.conduit.http.AsyncHttpResponse;
 import dev.conduit.http.HttpResponse;
 import dev.conduit.internal.json.Json;
 import dev.conduit.internal.multipart.FileUploads;
@@ -128,8 +129,14 @@ public final class FileServiceImpl implements FileService {
 
     @Override
     public CompletableFuture<Flow.Publisher<ByteBuffer>> content(String fileId, RequestOptions options) {
-      return core.openAsync(ApiRequest.get(path(fileId) + "/content").header("Accept", "application/octet-stream"), options)
-          .thenApply(response -> new ErrorMappingPublisher<>(response.body()));
+      CompletableFuture<AsyncHttpResponse> exchange =
+          core.openAsync(ApiRequest.get(path(fileId) + "/content").header("Accept", "application/octet-stream"), options);
+      exchange.whenComplete((response, error) -> {
+        if (response != null && exchange.isCancelled()) {
+          response.discard();
+        }
+      });
+      return ClientCore.cancelling(exchange, exchange.thenApply(response -> new ErrorMappingPublisher<>(response.body())));
     }
   }
 }

@@ -122,7 +122,8 @@ public final class ResponseServiceImpl implements ResponseService {
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }
-      return create(withSchema, options).thenApply(r -> StructuredOutputs.parse(r, type, core.codec()));
+      CompletableFuture<Response> created = create(withSchema, options);
+      return ClientCore.cancelling(created, created.thenApply(r -> StructuredOutputs.parse(r, type, core.codec())));
     }
 
     @Override
@@ -132,7 +133,8 @@ public final class ResponseServiceImpl implements ResponseService {
 
     @Override
     public CompletableFuture<Void> delete(String responseId, RequestOptions options) {
-      return core.openAsync(ApiRequest.delete(path(responseId)), options).thenAccept(r -> r.discard());
+      CompletableFuture<dev.conduit.http.AsyncHttpResponse> exchange = core.openAsync(ApiRequest.delete(path(responseId)), options);
+      return ClientCore.cancelling(exchange, exchange.thenAccept(r -> r.discard()));
     }
 
     @Override
