@@ -82,6 +82,11 @@ class ExamplesTest {
   }
 
   @Test
+  void kotlinCoroutines() {
+    assertThat(run(KotlinCoroutines::run)).contains("answer: ", "in parallel: ", "model: ");
+  }
+
+  @Test
   void chooseTransport() {
     assertThat(run(ChooseTransport::run)).contains("transport=jdk", "by name:", "models reachable:", "own HttpClient.Builder");
   }
