@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * for all tests by auto-detection ({@code junit-platform.properties}), so it is installed before
  * any Netty buffer class is initialised.
  */
+@SuppressWarnings("exports") // JUnit types in a test-only class patched into the module
 public final class LeakDetectionExtension implements BeforeAllCallback, AfterAllCallback {
   private static final List<String> LEAKS = new ArrayList<>();
 
@@ -74,6 +75,7 @@ public final class LeakDetectionExtension implements BeforeAllCallback, AfterAll
   }
 
   private static final class RecordingFactory extends ResourceLeakDetectorFactory {
+    @SuppressWarnings("deprecation") // the abstract method every factory must implement
     @Override
     public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
       return new ResourceLeakDetector<T>(resource, samplingInterval) {

@@ -4,6 +4,7 @@ import dev.conduit.http.Transport;
 import dev.conduit.http.TransportOptions;
 import dev.conduit.testing.kit.transport.TransportContract;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
 import javax.net.ssl.SSLContext;
 
@@ -18,7 +19,7 @@ class NettyTransportContractTest extends TransportContract {
   protected Transport newTransport(TransportOptions options, SSLContext sslContext) {
     return NettyTransport.builder()
         .options(options)
-        .sslContext(new JdkSslContext(sslContext, true, ClientAuth.NONE))
+        .sslContext(new JdkSslContext(sslContext, true, null, IdentityCipherSuiteFilter.INSTANCE, null, ClientAuth.NONE, null, false))
         .build();
   }
 }

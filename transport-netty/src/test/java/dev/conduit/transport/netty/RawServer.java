@@ -76,6 +76,11 @@ final class RawServer implements AutoCloseable {
       }
       accepted.incrementAndGet();
       open.add(s);
+      try {
+        s.setTcpNoDelay(true); // scripts write in pieces; don't let Nagle meet delayed ACKs
+      } catch (IOException ignored) {
+        // the client already went away
+      }
       executor.execute(
           () -> {
             try (Socket socket = s) {

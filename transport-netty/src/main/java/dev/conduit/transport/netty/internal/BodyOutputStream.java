@@ -164,6 +164,12 @@ final class BodyOutputStream extends OutputStream {
     b.writeBytes(buffer, 0, count);
     written += count;
     count = 0;
-    channel.writeAndFlush(new DefaultHttpContent(b)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    channel.writeAndFlush(new DefaultHttpContent(b)).addListener(
+        (ChannelFutureListener)
+            f -> {
+              if (!f.isSuccess()) {
+                exchange.writeFailed(f.cause());
+              }
+            });
   }
 }

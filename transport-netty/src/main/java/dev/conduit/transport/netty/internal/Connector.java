@@ -4,6 +4,8 @@ import dev.conduit.http.Timeouts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -15,6 +17,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.NetUtil;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -140,7 +143,9 @@ final class Connector {
             .handler(
                 new ChannelInitializer<Channel>() {
                   @Override
-                  protected void initChannel(Channel ch) {}
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(SetupGuard.NAME, new SetupGuard(result));
+                  }
                 });
     if (connect != null) {
       // A backstop only: the connect timer above fires first, with Conduit's message.
@@ -172,7 +177,7 @@ final class Connector {
           }
           if (proxy != null && key.tls) {
             Promise<Void> tunnel = ch.eventLoop().newPromise();
-            ch.pipeline().addLast(ProxyTunnelHandler.NAME, new ProxyTunnelHandler(key.authority(), proxy.authorization, tunnel));
+            ch.pipeline().addBefore(SetupGuard.NAME, ProxyTunnelHandler.NAME, new ProxyTunnelHandler(key.authority(), proxy.authorization, tunnel));
             tunnel.addListener(
                 t -> {
                   if (t.isSuccess()) {
@@ -207,7 +212,7 @@ final class Connector {
       fail(ch, result, new IOException("cannot start TLS with " + key, e));
       return;
     }
-    ch.pipeline().addLast("ssl", ssl);
+    ch.pipeline().addBefore(SetupGuard.NAME, "ssl", ssl);
     ssl.handshakeFuture()
         .addListener(
             h -> {
@@ -228,8 +233,9 @@ final class Connector {
     HttpDecoderConfig config =
         new HttpDecoderConfig().setMaxHeaderSize(MAX_HEADER_SIZE).setMaxChunkSize(64 * 1024);
     ConnectionHandler handler = new ConnectionHandler(ch, pool);
-    ch.pipeline().addLast("http", new HttpClientCodec(config, false, false));
-    ch.pipeline().addLast(ConnectionHandler.NAME, handler);
+    ch.pipeline().addBefore(SetupGuard.NAME, "http", new HttpClientCodec(config, false, false));
+    ch.pipeline().addBefore(SetupGuard.NAME, ConnectionHandler.NAME, handler);
+    ch.pipeline().remove(SetupGuard.NAME);
     if (!result.complete(handler)) {
       ch.close();
     }
@@ -238,5 +244,30 @@ final class Connector {
   private static void fail(Channel ch, CompletableFuture<ConnectionHandler> result, Throwable cause) {
     ch.close();
     result.completeExceptionally(Failures.toIOException(cause));
+  }
+
+  /**
+   * The last handler while a connection is being set up: a failure there (a refused tunnel, a bad
+   * certificate) fails the connect instead of reaching the pipeline's tail as an unhandled
+   * exception. Replaced by the HTTP codec and the {@link ConnectionHandler} once ready.
+   */
+  private static final class SetupGuard extends ChannelInboundHandlerAdapter {
+    static final String NAME = "conduit-setup";
+    private final CompletableFuture<ConnectionHandler> result;
+
+    SetupGuard(CompletableFuture<ConnectionHandler> result) {
+      this.result = result;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      fail(ctx.channel(), result, cause);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ReferenceCountUtil.release(msg); // nothing may arrive before the request is sent
+      fail(ctx.channel(), result, new IOException("unexpected bytes from the server before the request was sent"));
+    }
   }
 }

@@ -241,14 +241,25 @@ public final class Engine {
       w.shutdownNow();
     }
     resolver.shutdownNow();
+    boolean onLoop = false;
+    for (EventExecutor e : group) {
+      onLoop |= e.inEventLoop();
+    }
     if (ownsGroup) {
       io.netty.util.concurrent.Future<?> f = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-      boolean onLoop = false;
-      for (EventExecutor e : group) {
-        onLoop |= e.inEventLoop();
-      }
       if (!onLoop) {
         f.awaitUninterruptibly(5, TimeUnit.SECONDS);
+      }
+    } else if (!onLoop) {
+      // Let the aborts queued on the user's loops run while the callback pool can still deliver
+      // their signals, so no subscriber is signalled on an event loop.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      for (EventExecutor e : group) {
+        try {
+          e.submit(() -> {}).awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException ignored) {
+          // that loop is shutting down; its tasks ran or never will
+        }
       }
     }
     if (ownedCallbacks != null) {

@@ -126,7 +126,7 @@ final class Exchange implements BodyPublisher.Source {
     if (streamed != null) {
       channel.writeAndFlush(call.head.message).addListener(f -> {
         if (!f.isSuccess()) {
-          fail(Failures.toIOException(f.cause()), reused && !responseSeen);
+          writeFailed(f.cause());
         }
       });
       call.bodyWriterReady(this);
@@ -151,7 +151,7 @@ final class Exchange implements BodyPublisher.Source {
           if (x.isSuccess()) {
             requestSent();
           } else {
-            fail(Failures.toIOException(x.cause()), reused && !responseSeen);
+            writeFailed(x.cause());
           }
         });
     if (loop.inEventLoop()) {
@@ -354,6 +354,11 @@ final class Exchange implements BodyPublisher.Source {
 
   void onException(Throwable cause) {
     fail(Failures.toIOException(cause), reused && !responseSeen && !(cause instanceof TransportTimeoutException));
+  }
+
+  /** A write of the request failed (on the event loop); the connection is broken. */
+  void writeFailed(Throwable cause) {
+    fail(Failures.toIOException(cause), reused && !responseSeen);
   }
 
   void onWritabilityChanged() {
