@@ -163,6 +163,17 @@ public abstract class JsonModel {
     return Collections.unmodifiableList(out);
   }
 
+  /** Returns a required object field as its JSON tree, for a generated getter to view as a model. */
+  protected final Map<String, @Nullable Object> objectTree(String name) {
+    return Json.asObject(required(name), where(name));
+  }
+
+  /** Returns an object field as its JSON tree, or null if it is absent or null. */
+  protected final @Nullable Map<String, @Nullable Object> objectTreeOrNull(String name) {
+    Object v = json.get(name);
+    return v == null ? null : Json.asObject(v, where(name));
+  }
+
   /** Returns a list of integers; an absent or null field reads as an empty list. */
   protected final List<Long> longList(String name) {
     List<@Nullable Object> raw = anyList(name);
