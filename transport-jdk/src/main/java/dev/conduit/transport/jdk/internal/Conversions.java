@@ -96,6 +96,14 @@ public final class Conversions {
       return recorded;
     }
     for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof HttpConnectTimeoutException && !connectTimerCouldHaveFired(exchange, client)) {
+        // The JDK reports its request timer as a connect timeout when the exchange does not look
+        // connected at that instant, which races under load. The client-wide connect timeout cannot
+        // have fired yet, so it was the response timer.
+        Duration d = request.timeouts().response();
+        String after = d == null ? "" : " after " + Timers.format(d);
+        return timeout(Timeouts.Kind.RESPONSE, "response timed out" + after + " waiting for response headers", c);
+      }
       if (c instanceof HttpConnectTimeoutException) {
         String after = client.connectTimeout().map(Timers::format).map(s -> " after " + s).orElse("");
         return timeout(Timeouts.Kind.CONNECT, "connect timed out" + after, c);
@@ -111,6 +119,11 @@ public final class Conversions {
       }
     }
     return cause;
+  }
+
+  private static boolean connectTimerCouldHaveFired(Exchange exchange, HttpClient client) {
+    Duration connect = client.connectTimeout().orElse(null);
+    return connect == null || exchange.elapsed().compareTo(connect) >= 0;
   }
 
   /** Strips the {@link CompletionException} and {@link ExecutionException} wrappers. */

@@ -28,6 +28,13 @@ public final class Exchange {
    * detected on the shared timer thread are signalled through {@code callbacks}, so subscribers'
    * {@code onError} never runs on (and never stalls) the timer.
    */
+  private final long startNanos = System.nanoTime();
+
+  /** Returns how long ago this exchange was created (just before it was handed to the JDK). */
+  public java.time.Duration elapsed() {
+    return java.time.Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
   public Exchange(Consumer<Exchange> onFinish, Executor callbacks) {
     this.onFinish = onFinish;
     this.callbacks = callbacks;
