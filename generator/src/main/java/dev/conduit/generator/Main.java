@@ -155,6 +155,11 @@ public final class Main {
     return true;
   }
 
+  /** The bytes with CRLF line ends turned into LF, so that a checkout's line ends do not matter. */
+  static byte[] lf(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
   static String beginMarker(String region) {
     return "// <" + region + ">";
   }
@@ -221,15 +226,16 @@ public final class Main {
     StringBuilder sb = new StringBuilder();
     sb.append("# Written by conduit-generator: the sha256 of the spec and of every generated file or region.\n");
     sb.append("# GeneratedSourcesUpToDateTest fails when one differs: run ./mvnw -f generator/pom.xml -q compile exec:java\n");
-    sb.append(Spec.sha256(Files.readAllBytes(root.resolve(SPEC)))).append("  ").append(SPEC).append('\n');
+    sb.append("# (hashes are of the text with LF line ends)\n");
+    sb.append(Spec.sha256(lf(Files.readAllBytes(root.resolve(SPEC))))).append("  ").append(SPEC).append('\n');
     sb.append(generatorHash(root)).append("  ").append(GENERATOR).append('\n');
     for (String path : files.keySet()) {
-      sb.append(Spec.sha256(Files.readAllBytes(root.resolve(path)))).append("  ").append(path).append('\n');
+      sb.append(Spec.sha256(lf(Files.readAllBytes(root.resolve(path))))).append("  ").append(path).append('\n');
     }
     for (String key : regions.keySet()) {
       String[] pr = key.split("#");
       String text = Files.readString(root.resolve(pr[0]));
-      sb.append(Spec.sha256(readRegion(text, pr[1]).getBytes(StandardCharsets.UTF_8))).append("  ").append(key).append('\n');
+      sb.append(Spec.sha256(lf(readRegion(text, pr[1]).getBytes(StandardCharsets.UTF_8)))).append("  ").append(key).append('\n');
     }
     return sb.toString();
   }

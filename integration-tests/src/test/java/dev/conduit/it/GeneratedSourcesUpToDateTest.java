@@ -42,6 +42,11 @@ class GeneratedSourcesUpToDateTest {
     return p;
   }
 
+  /** The text with CRLF line ends turned into LF, as the generator hashes it. */
+  static byte[] lf(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
   static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
@@ -63,11 +68,11 @@ class GeneratedSourcesUpToDateTest {
         actual = generatorHash(root);
       } else if (path.contains("#")) {
         String[] pr = path.split("#");
-        actual = sha256(region(Files.readString(root.resolve(pr[0])), pr[1]).getBytes(StandardCharsets.UTF_8));
+        actual = sha256(lf(region(Files.readString(root.resolve(pr[0])), pr[1]).getBytes(StandardCharsets.UTF_8)));
       } else {
         listed.add(path);
         Path file = root.resolve(path);
-        actual = Files.exists(file) ? sha256(Files.readAllBytes(file)) : "(missing)";
+        actual = Files.exists(file) ? sha256(lf(Files.readAllBytes(file))) : "(missing)";
       }
       checked++;
       if (!expected.equals(actual)) {
