@@ -58,7 +58,8 @@ public final class Calls {
 
   /** The asynchronous twin of {@link #discard}. */
   public static CompletableFuture<Void> discardAsync(ClientCore core, ApiRequest request, RequestOptions options) {
-    return core.openAsync(request, options).thenAccept(AsyncHttpResponse::discard);
+    CompletableFuture<AsyncHttpResponse> exchange = core.openAsync(request, options);
+    return ClientCore.cancellingExchange(exchange, exchange.thenAccept(AsyncHttpResponse::discard));
   }
 
   /** Sends {@code request} and returns its answer as UTF-8 text (e.g. an SDP answer), at most 1 MiB. */
@@ -72,9 +73,10 @@ public final class Calls {
 
   /** The asynchronous twin of {@link #text}. */
   public static CompletableFuture<String> textAsync(ClientCore core, ApiRequest request, RequestOptions options) {
-    return core.openAsync(request, options)
+    CompletableFuture<AsyncHttpResponse> exchange = core.openAsync(request, options);
+    return ClientCore.cancellingExchange(exchange, exchange
         .thenCompose(r -> BodyCollector.collect(new ErrorMappingPublisher<>(r.body()), MAX_TEXT))
-        .thenApply(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        .thenApply(bytes -> new String(bytes, StandardCharsets.UTF_8)));
   }
 
   /** Returns a text body of media type {@code application/sdp}. */
@@ -126,7 +128,8 @@ public final class Calls {
    */
   public static CompletableFuture<Flow.Publisher<ByteBuffer>> downloadAsync(ClientCore core, ApiRequest request,
       RequestOptions options) {
-    return core.openAsync(request, options).thenApply(r -> new ErrorMappingPublisher<>(r.body()));
+    CompletableFuture<AsyncHttpResponse> exchange = core.openAsync(request, options);
+    return ClientCore.cancellingExchange(exchange, exchange.thenApply(r -> new ErrorMappingPublisher<>(r.body())));
   }
 
   /**

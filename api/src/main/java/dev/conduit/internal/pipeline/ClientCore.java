@@ -197,6 +197,17 @@ public final class ClientCore {
     }));
   }
 
+  /** Like {@link #cancelling} for a stage over a live response: a response that already arrived is discarded. */
+  public static <T> CompletableFuture<T> cancellingExchange(CompletableFuture<AsyncHttpResponse> exchange,
+      CompletableFuture<T> derived) {
+    derived.whenComplete((r, e) -> {
+      if (derived.isCancelled() && !exchange.cancel(true)) {
+        exchange.thenAccept(AsyncHttpResponse::discard); // already answered: release the connection
+      }
+    });
+    return derived;
+  }
+
   /**
    * Returns {@code derived}, a stage computed from {@code source}, made to cancel {@code source} when it
    * is cancelled itself: {@code thenApply} stages do not pass cancellation back, and a caller who

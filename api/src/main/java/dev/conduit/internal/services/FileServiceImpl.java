@@ -131,12 +131,7 @@ public final class FileServiceImpl implements FileService {
     public CompletableFuture<Flow.Publisher<ByteBuffer>> content(String fileId, RequestOptions options) {
       CompletableFuture<AsyncHttpResponse> exchange =
           core.openAsync(ApiRequest.get(path(fileId) + "/content").header("Accept", "application/octet-stream"), options);
-      exchange.whenComplete((response, error) -> {
-        if (response != null && exchange.isCancelled()) {
-          response.discard();
-        }
-      });
-      return ClientCore.cancelling(exchange, exchange.thenApply(response -> new ErrorMappingPublisher<>(response.body())));
+      return ClientCore.cancellingExchange(exchange, exchange.thenApply(response -> new ErrorMappingPublisher<>(response.body())));
     }
   }
 }

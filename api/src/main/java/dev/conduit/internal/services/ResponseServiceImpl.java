@@ -134,7 +134,7 @@ public final class ResponseServiceImpl implements ResponseService {
     @Override
     public CompletableFuture<Void> delete(String responseId, RequestOptions options) {
       CompletableFuture<dev.conduit.http.AsyncHttpResponse> exchange = core.openAsync(ApiRequest.delete(path(responseId)), options);
-      return ClientCore.cancelling(exchange, exchange.thenAccept(r -> r.discard()));
+      return ClientCore.cancellingExchange(exchange, exchange.thenAccept(r -> r.discard()));
     }
 
     @Override
