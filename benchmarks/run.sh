@@ -30,4 +30,9 @@ for stack in harness conduit-jdk conduit-okhttp conduit-netty openai-java; do
     -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/benchmarks/target/stacks/$stack.cp"
 done
 
-exec "$JAVA_BIN" -cp benchmarks/target/classes dev.conduit.benchmarks.Main --root=benchmarks "$@"
+# The driver runs from a copy of the classes, so that a reactor build recompiling this module meanwhile
+# cannot pull classes from under it (Main copies the classes and the stacks' jars for its children too).
+DRIVER=$(mktemp -d "${TMPDIR:-/tmp}/conduit-bench-driver-XXXXXX")
+trap 'rm -rf "$DRIVER"' EXIT
+cp -r benchmarks/target/classes "$DRIVER/"
+"$JAVA_BIN" -cp "$DRIVER/classes" dev.conduit.benchmarks.Main --root=benchmarks "$@"

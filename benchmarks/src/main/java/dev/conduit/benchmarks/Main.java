@@ -35,9 +35,13 @@ import java.util.regex.Pattern;
 public final class Main {
   private static final List<String> FIGURES = List.of("jars", "startup", "jmh", "async");
 
-  private final Path stacks;
-  private final Path classes;
+  private final Path stacksSource;
+  private final Path classesSource;
   private final Path out;
+  /** The run's private copies of the harness classes and every stack's jars, and its logs. */
+  private Path work;
+  private Path classes;
+  private final Map<String, List<String>> stacks = new LinkedHashMap<>();
   private final List<String> contenders;
   private final int rounds;
   private final int startupRuns;
@@ -57,8 +61,8 @@ public final class Main {
 
   private Main(Map<String, String> o) {
     Path root = Path.of(o.getOrDefault("root", "benchmarks"));
-    stacks = Path.of(o.getOrDefault("stacks", root.resolve("target/stacks").toString()));
-    classes = Path.of(o.getOrDefault("classes", root.resolve("target/classes").toString()));
+    stacksSource = Path.of(o.getOrDefault("stacks", root.resolve("target/stacks").toString()));
+    classesSource = Path.of(o.getOrDefault("classes", root.resolve("target/classes").toString()));
     out = Path.of(o.getOrDefault("out", root.resolve("target/benchmarks").toString()));
     contenders = Arrays.asList(o.getOrDefault("contenders", String.join(",", Contender.ALL)).split(","));
     rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
@@ -91,7 +95,9 @@ public final class Main {
   }
 
   private void run() throws Exception {
-    Files.createDirectories(out.resolve("logs"));
+    work = Files.createTempDirectory("conduit-bench-");
+    Files.createDirectories(work.resolve("logs"));
+    snapshot();
     String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     String loadBefore = loadAverage();
     long t0 = System.nanoTime();
@@ -122,11 +128,74 @@ public final class Main {
     for (String n : notes) {
       md.append("- ").append(n).append('\n');
     }
-    Path report = out.resolve("results.md");
-    Files.writeString(report, md.toString());
+    Files.writeString(work.resolve("results.md"), md.toString());
+    Files.createDirectories(out);
+    copyTree(work, out, p -> !p.startsWith(work.resolve("lib")) && !p.startsWith(work.resolve("classes")));
+    deleteTree(work);
     System.out.println();
     System.out.println(md);
-    System.out.println("(also written to " + report + "; raw JMH output and logs in " + out + ")");
+    System.out.println("(also written to " + out.resolve("results.md") + "; JMH output and logs in " + out + ")");
+  }
+
+  /**
+   * Copies the harness classes and every stack's jars into the run's private directory first, so that
+   * builds and installs running on the machine meanwhile (a reactor build recompiles
+   * benchmarks/target/classes, an install replaces the SNAPSHOT jars in ~/.m2) cannot change what is
+   * measured halfway through.
+   */
+  private void snapshot() throws IOException {
+    classes = work.resolve("classes");
+    copyTree(classesSource, classes, p -> true);
+    if (!Files.exists(classes.resolve("META-INF/BenchmarkList"))) {
+      throw new IllegalStateException("no JMH benchmarks in " + classesSource + "; build the benchmarks module first");
+    }
+    List<String> names = new ArrayList<>(List.of("harness"));
+    for (String c : contenders) {
+      if (!base(c).equals("floor") && !names.contains(base(c))) {
+        names.add(base(c));
+      }
+    }
+    for (String name : names) {
+      Path f = stacksSource.resolve(name + ".cp");
+      if (!Files.exists(f)) {
+        throw new IllegalStateException("no classpath file " + f + "; run benchmarks/run.sh, which resolves the stacks");
+      }
+      String s = Files.readString(f).trim();
+      List<String> copies = new ArrayList<>();
+      Path dir = Files.createDirectories(work.resolve("lib").resolve(name));
+      int i = 0;
+      for (String jar : s.isEmpty() ? new String[0] : s.split(File.pathSeparator)) {
+        Path to = dir.resolve((i++) + "-" + Path.of(jar).getFileName());
+        Files.copy(Path.of(jar), to);
+        copies.add(to.toString());
+      }
+      stacks.put(name, copies);
+    }
+  }
+
+  private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> filter) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        if (!filter.test(p)) {
+          continue;
+        }
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- server
@@ -134,7 +203,7 @@ public final class Main {
   private Process startServer() throws IOException {
     ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "-cp",
         classes.toString(), "dev.conduit.benchmarks.server.LoopbackServer", "0", String.valueOf(serverThreads));
-    pb.redirectError(out.resolve("logs/server.err").toFile());
+    pb.redirectError(work.resolve("logs/server.err").toFile());
     Process p = pb.start();
     BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line = r.readLine();
@@ -185,17 +254,9 @@ public final class Main {
     return Arrays.asList(flags.split(" "));
   }
 
-  private List<String> stack(String contender) throws IOException {
+  private List<String> stack(String contender) {
     contender = base(contender);
-    if (contender.equals("floor")) {
-      return List.of();
-    }
-    Path f = stacks.resolve(contender + ".cp");
-    if (!Files.exists(f)) {
-      throw new IllegalStateException("no classpath file " + f + "; run benchmarks/run.sh, which resolves the stacks");
-    }
-    String s = Files.readString(f).trim();
-    return s.isEmpty() ? List.of() : Arrays.asList(s.split(File.pathSeparator));
+    return contender.equals("floor") ? List.of() : stacks.get(contender);
   }
 
   private String classpath(String contender, boolean harness) throws IOException {
@@ -228,7 +289,7 @@ public final class Main {
     cmd.addAll(variantFlags(c));
     cmd.addAll(List.of("-cp", classpath(c, false), "dev.conduit.benchmarks.StartupProbe", base(c), baseUrl));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.redirectError(out.resolve("logs/startup-" + c + ".err").toFile());
+    pb.redirectError(work.resolve("logs/startup-" + c + ".err").toFile());
     long t0 = System.nanoTime();
     Process p = pb.start();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -242,7 +303,7 @@ public final class Main {
       }
     }
     p.waitFor();
-    throw new IllegalStateException(c + ": start-up probe failed, see " + out.resolve("logs/startup-" + c + ".err"));
+    throw new IllegalStateException(c + ": start-up probe failed, see " + work.resolve("logs/startup-" + c + ".err"));
   }
 
   // ---------------------------------------------------------------- JMH
@@ -268,8 +329,8 @@ public final class Main {
         String method = b.getKey();
         for (String c : rotated(round)) {
           String id = c + "-" + method + "-" + (round + 1);
-          Path csv = out.resolve("jmh-" + id + ".csv");
-          Path cpuFile = out.resolve("cpu-" + id + ".txt");
+          Path csv = work.resolve("jmh-" + id + ".csv");
+          Path cpuFile = work.resolve("cpu-" + id + ".txt");
           Files.deleteIfExists(cpuFile);
           List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-Duser.language=en", "-Duser.country=US",
               "-cp", classpath(c, true), "org.openjdk.jmh.Main", CallBench.class.getName() + "." + method + "$",
@@ -278,16 +339,28 @@ public final class Main {
               "-jvmArgsAppend", String.join(" ", variantFlags(c)) + " -Xms" + clientHeap + " -Xmx" + clientHeap
                   + " -Dbench.baseUrl=" + baseUrl + " -Dbench.cpuOut=" + cpuFile));
           if (jfr) {
-            cmd.addAll(List.of("-prof", "jfr:dir=" + out.resolve("jfr/" + c)));
+            cmd.addAll(List.of("-prof", "jfr:dir=" + work.resolve("jfr/" + c)));
           }
-          ProcessBuilder pb = new ProcessBuilder(cmd);
-          pb.redirectErrorStream(true);
-          pb.redirectOutput(out.resolve("logs/jmh-" + id + ".log").toFile());
-          int code = pb.start().waitFor();
-          if (code != 0 || !Files.exists(csv)) {
-            throw new IllegalStateException("JMH failed for " + c + "; see " + out.resolve("logs/jmh-" + id + ".log"));
+          Map<String, Double> scores = null;
+          for (int attempt = 1; scores == null; attempt++) {
+            Files.deleteIfExists(cpuFile);
+            Path log = work.resolve("logs/jmh-" + id + (attempt > 1 ? "-attempt" + attempt : "") + ".log");
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.redirectErrorStream(true);
+            pb.redirectOutput(log.toFile());
+            int code = pb.start().waitFor();
+            Map<String, Double> s = code == 0 && Files.exists(csv) ? readCsv(csv) : Map.of();
+            if (s.containsKey(method)) {
+              scores = s;
+            } else if (attempt < 2) {
+              // A failed iteration (an I/O error in the client under test) yields no score; one retry, noted.
+              notes.add(String.format(Locale.ROOT, "JMH round %d, %s, %s failed once and was run again; see %s",
+                  round + 1, method, c, out.resolve("logs").resolve(log.getFileName())));
+              log("  " + c + " " + method + " failed; running it again (see " + log + ")");
+            } else {
+              throw new IllegalStateException("JMH failed twice for " + c + " " + method + "; see " + log);
+            }
           }
-          Map<String, Double> scores = readCsv(csv);
           double score = need(scores, method, c);
           double alloc = need(scores, method + ":gc.alloc.rate.norm", c);
           put(b.getValue()[0], c, score);
@@ -359,7 +432,7 @@ public final class Main {
         cmd.addAll(List.of("-cp", classpath(c, false), "dev.conduit.benchmarks.AsyncProbe", base(c), baseUrl,
             String.valueOf(streams), "5"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        Path log = out.resolve("logs/async-" + c + "-" + (round + 1) + ".log");
+        Path log = work.resolve("logs/async-" + c + "-" + (round + 1) + ".log");
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         Process p = pb.start();

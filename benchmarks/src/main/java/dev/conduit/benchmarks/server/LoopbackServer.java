@@ -196,6 +196,10 @@ public final class LoopbackServer implements Closeable {
           c.read();
         }
       } catch (IOException | RuntimeException e) {
+        if (e instanceof RuntimeException || !isDisconnect(e)) {
+          System.err.println("loopback server: closing a connection after " + e);
+          e.printStackTrace();
+        }
         Object a = key.attachment();
         if (a instanceof Conn) {
           ((Conn) a).close();
@@ -452,6 +456,11 @@ public final class LoopbackServer implements Closeable {
       return i;
     }
     return -1;
+  }
+
+  private static boolean isDisconnect(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("reset") || m.contains("Broken pipe") || m.contains("closed");
   }
 
   private static void closeQuietly(SocketChannel ch) {
