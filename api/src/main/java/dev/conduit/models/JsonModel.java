@@ -71,6 +71,39 @@ public abstract class JsonModel {
     return getClass().getSimpleName() + "." + name;
   }
 
+  // The type checks below name the field only when they fail: building the name eagerly cost
+  // a string concatenation on every getter call (a tenth of a streamed event's CPU time).
+
+  private String where(String name, int index) {
+    return index < 0 ? where(name) : where(name) + "[" + index + "]";
+  }
+
+  private String asString(@Nullable Object v, String name, int index) {
+    return v instanceof String ? (String) v : Json.asString(v, where(name, index));
+  }
+
+  private long asLong(@Nullable Object v, String name, int index) {
+    return v instanceof Long ? (Long) v : Json.asLong(v, where(name, index));
+  }
+
+  private double asDouble(@Nullable Object v, String name, int index) {
+    return v instanceof Double ? (Double) v : Json.asDouble(v, where(name, index));
+  }
+
+  private boolean asBoolean(@Nullable Object v, String name, int index) {
+    return v instanceof Boolean ? (Boolean) v : Json.asBoolean(v, where(name, index));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, @Nullable Object> asObject(@Nullable Object v, String name, int index) {
+    return v instanceof Map ? (Map<String, @Nullable Object>) v : Json.asObject(v, where(name, index));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<@Nullable Object> asArray(@Nullable Object v, String name, int index) {
+    return v instanceof List ? (List<@Nullable Object>) v : Json.asArray(v, where(name, index));
+  }
+
   private Object required(String name) {
     Object v = json.get(name);
     if (v == null) {
@@ -82,48 +115,48 @@ public abstract class JsonModel {
   }
 
   protected final String string(String name) {
-    return Json.asString(required(name), where(name));
+    return asString(required(name), name, -1);
   }
 
   protected final @Nullable String stringOrNull(String name) {
     Object v = json.get(name);
-    return v == null ? null : Json.asString(v, where(name));
+    return v == null ? null : asString(v, name, -1);
   }
 
   protected final long longValue(String name) {
-    return Json.asLong(required(name), where(name));
+    return asLong(required(name), name, -1);
   }
 
   protected final @Nullable Long longOrNull(String name) {
     Object v = json.get(name);
-    return v == null ? null : Json.asLong(v, where(name));
+    return v == null ? null : asLong(v, name, -1);
   }
 
   protected final double doubleValue(String name) {
-    return Json.asDouble(required(name), where(name));
+    return asDouble(required(name), name, -1);
   }
 
   protected final @Nullable Double doubleOrNull(String name) {
     Object v = json.get(name);
-    return v == null ? null : Json.asDouble(v, where(name));
+    return v == null ? null : asDouble(v, name, -1);
   }
 
   protected final boolean booleanValue(String name) {
-    return Json.asBoolean(required(name), where(name));
+    return asBoolean(required(name), name, -1);
   }
 
   protected final @Nullable Boolean booleanOrNull(String name) {
     Object v = json.get(name);
-    return v == null ? null : Json.asBoolean(v, where(name));
+    return v == null ? null : asBoolean(v, name, -1);
   }
 
   protected final <T> T object(String name, Function<Map<String, @Nullable Object>, T> factory) {
-    return factory.apply(Json.asObject(required(name), where(name)));
+    return factory.apply(asObject(required(name), name, -1));
   }
 
   protected final <T> @Nullable T objectOrNull(String name, Function<Map<String, @Nullable Object>, T> factory) {
     Object v = json.get(name);
-    return v == null ? null : factory.apply(Json.asObject(v, where(name)));
+    return v == null ? null : factory.apply(asObject(v, name, -1));
   }
 
   protected final <E extends OpenEnum> E enumValue(String name, Function<String, E> factory) {
@@ -141,10 +174,10 @@ public abstract class JsonModel {
     if (v == null) {
       return List.of();
     }
-    List<@Nullable Object> raw = Json.asArray(v, where(name));
+    List<@Nullable Object> raw = asArray(v, name, -1);
     List<T> out = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      out.add(factory.apply(Json.asObject(raw.get(i), where(name) + "[" + i + "]")));
+      out.add(factory.apply(asObject(raw.get(i), name, i)));
     }
     return Collections.unmodifiableList(out);
   }
@@ -155,23 +188,23 @@ public abstract class JsonModel {
     if (v == null) {
       return List.of();
     }
-    List<@Nullable Object> raw = Json.asArray(v, where(name));
+    List<@Nullable Object> raw = asArray(v, name, -1);
     List<String> out = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      out.add(Json.asString(raw.get(i), where(name) + "[" + i + "]"));
+      out.add(asString(raw.get(i), name, i));
     }
     return Collections.unmodifiableList(out);
   }
 
   /** Returns a required object field as its JSON tree, for a generated getter to view as a model. */
   protected final Map<String, @Nullable Object> objectTree(String name) {
-    return Json.asObject(required(name), where(name));
+    return asObject(required(name), name, -1);
   }
 
   /** Returns an object field as its JSON tree, or null if it is absent or null. */
   protected final @Nullable Map<String, @Nullable Object> objectTreeOrNull(String name) {
     Object v = json.get(name);
-    return v == null ? null : Json.asObject(v, where(name));
+    return v == null ? null : asObject(v, name, -1);
   }
 
   /** Returns a list of integers; an absent or null field reads as an empty list. */
@@ -179,7 +212,7 @@ public abstract class JsonModel {
     List<@Nullable Object> raw = anyList(name);
     List<Long> out = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      out.add(Json.asLong(raw.get(i), where(name) + "[" + i + "]"));
+      out.add(asLong(raw.get(i), name, i));
     }
     return Collections.unmodifiableList(out);
   }
@@ -189,7 +222,7 @@ public abstract class JsonModel {
     List<@Nullable Object> raw = anyList(name);
     List<Double> out = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      out.add(Json.asDouble(raw.get(i), where(name) + "[" + i + "]"));
+      out.add(asDouble(raw.get(i), name, i));
     }
     return Collections.unmodifiableList(out);
   }
@@ -199,7 +232,7 @@ public abstract class JsonModel {
     List<@Nullable Object> raw = anyList(name);
     List<E> out = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      out.add(factory.apply(Json.asString(raw.get(i), where(name) + "[" + i + "]")));
+      out.add(factory.apply(asString(raw.get(i), name, i)));
     }
     return Collections.unmodifiableList(out);
   }
@@ -207,20 +240,20 @@ public abstract class JsonModel {
   /** Returns a list of JSON trees as they are (unmodifiable); an absent or null field reads as empty. */
   protected final List<@Nullable Object> anyList(String name) {
     Object v = json.get(name);
-    return v == null ? List.of() : Json.asArray(v, where(name));
+    return v == null ? List.of() : asArray(v, name, -1);
   }
 
   /** Returns an object field as an unmodifiable map of trees; absent or null reads as empty. */
   protected final Map<String, @Nullable Object> mapOrEmpty(String name) {
     Object v = json.get(name);
-    return v == null ? Map.of() : Json.asObject(v, where(name));
+    return v == null ? Map.of() : asObject(v, name, -1);
   }
 
   /** Returns a map of string values (e.g. {@code metadata}); absent or null reads as empty. */
   protected final Map<String, String> stringMap(String name) {
     Map<String, @Nullable Object> raw = mapOrEmpty(name);
     Map<String, String> out = new LinkedHashMap<>();
-    raw.forEach((k, val) -> out.put(k, Json.asString(val, where(name) + "." + k)));
+    raw.forEach((k, val) -> out.put(k, val instanceof String ? (String) val : Json.asString(val, where(name) + "." + k)));
     return Collections.unmodifiableMap(out);
   }
 

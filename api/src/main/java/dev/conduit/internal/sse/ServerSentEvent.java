@@ -1,5 +1,6 @@
 package dev.conduit.internal.sse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,10 @@ public final class ServerSentEvent {
   private static final int TO_STRING_DATA_LIMIT = 256;
 
   private final @Nullable String event;
-  private final String data;
+  /** The data as text; decoded from {@link #utf8} on first use when the parser made the event. */
+  private @Nullable String data;
+  /** The data as UTF-8, when the event came from the parser: decoders read it without a round trip. */
+  private final byte @Nullable [] utf8;
   private final @Nullable String id;
   private final long retry;
 
@@ -24,8 +28,29 @@ public final class ServerSentEvent {
     }
     this.event = event;
     this.data = Objects.requireNonNull(data, "data == null");
+    this.utf8 = null;
     this.id = id;
     this.retry = retry;
+  }
+
+  private ServerSentEvent(@Nullable String event, byte[] utf8, @Nullable String id, long retry) {
+    this.event = event;
+    this.data = null;
+    this.utf8 = utf8;
+    this.id = id;
+    this.retry = retry;
+  }
+
+  /**
+   * Returns an event whose data is the UTF-8 bytes {@code utf8} (not copied; the caller hands them
+   * over), decoded to text only if {@link #data()} is called. For the parser, so that JSON decoders
+   * read the bytes as they came off the wire.
+   */
+  static ServerSentEvent ofUtf8(@Nullable String event, byte[] utf8, @Nullable String id, long retry) {
+    if (retry < -1) {
+      throw new IllegalArgumentException("retry < -1: " + retry);
+    }
+    return new ServerSentEvent(event, utf8, id, retry);
   }
 
   /** Returns the event type, or null when the stream gave none (the default type, {@code message}). */
@@ -35,7 +60,37 @@ public final class ServerSentEvent {
 
   /** Returns the event's data: its {@code data} lines joined with {@code '\n'}. */
   public String data() {
-    return data;
+    String d = data;
+    if (d == null) {
+      d = data = new String(Objects.requireNonNull(utf8), StandardCharsets.UTF_8); // a benign race: equal strings
+    }
+    return d;
+  }
+
+  /**
+   * Returns the data as UTF-8 bytes: the parser's own bytes for an event it made (do not modify
+   * them), otherwise the text encoded.
+   */
+  public byte[] dataUtf8() {
+    byte[] b = utf8;
+    return b != null ? b : data().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Returns true if the data is exactly {@code text}, an ASCII string, without decoding it. */
+  public boolean dataIsAscii(String text) {
+    byte[] b = utf8;
+    if (b == null) {
+      return data().equals(text);
+    }
+    if (b.length != text.length()) {
+      return false;
+    }
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -62,14 +117,14 @@ public final class ServerSentEvent {
     ServerSentEvent that = (ServerSentEvent) o;
     return retry == that.retry
         && Objects.equals(event, that.event)
-        && data.equals(that.data)
+        && data().equals(that.data())
         && Objects.equals(id, that.id);
   }
 
   @Override
   public int hashCode() {
     int h = Objects.hashCode(event);
-    h = 31 * h + data.hashCode();
+    h = 31 * h + data().hashCode();
     h = 31 * h + Objects.hashCode(id);
     return 31 * h + Long.hashCode(retry);
   }

@@ -338,12 +338,12 @@ public final class SseParser {
     if (dataLen == 0) {
       return;
     }
-    String value = new String(data, 0, dataLen - 1, StandardCharsets.UTF_8); // drop the final LF
+    byte[] value = Arrays.copyOf(data, dataLen - 1); // drop the final LF
     dataLen = 0;
     if (data.length > RETAINED_CAPACITY) {
       data = new byte[INITIAL_CAPACITY];
     }
-    sink.accept(new ServerSentEvent(type, value, lastEventId, eventRetry));
+    sink.accept(ServerSentEvent.ofUtf8(type, value, lastEventId, eventRetry));
   }
 
   private String eventType(byte[] b, int off, int end) {

@@ -7,7 +7,6 @@ import dev.conduit.internal.sse.EventMapper;
 import dev.conduit.internal.sse.ServerSentEvent;
 import dev.conduit.json.CodecException;
 import dev.conduit.json.JsonCodec;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -40,24 +39,24 @@ public final class JsonEventMapper<T> implements EventMapper<T> {
 
   @Override
   public boolean isEnd(ServerSentEvent event) {
-    return event.data().equals("[DONE]");
+    return event.dataIsAscii("[DONE]");
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public @Nullable T map(ServerSentEvent event) {
-    String data = event.data();
-    if (data.isEmpty()) {
+    byte[] data = event.dataUtf8();
+    if (data.length == 0) {
       return null;
     }
     Object tree;
     try {
-      tree = codec.readTree(data.getBytes(StandardCharsets.UTF_8));
+      tree = codec.readTree(data);
     } catch (CodecException e) {
-      throw new StreamException("malformed event in the stream: " + e.getMessage() + "; data starts: " + ErrorMapper.snippet(data.getBytes(StandardCharsets.UTF_8)), null, e);
+      throw new StreamException("malformed event in the stream: " + e.getMessage() + "; data starts: " + ErrorMapper.snippet(data), null, e);
     }
     if (!(tree instanceof Map)) {
-      throw new StreamException("malformed event in the stream: expected a JSON object; data starts: " + ErrorMapper.snippet(data.getBytes(StandardCharsets.UTF_8)), null, null);
+      throw new StreamException("malformed event in the stream: expected a JSON object; data starts: " + ErrorMapper.snippet(data), null, null);
     }
     Map<String, @Nullable Object> object = (Map<String, @Nullable Object>) tree;
     boolean errorEvent = "error".equals(event.event()) || "error".equals(object.get("type"))
@@ -67,7 +66,7 @@ public final class JsonEventMapper<T> implements EventMapper<T> {
       if (error == null) {
         error = new ApiError(str(object.get("message")), str(object.get("type")), str(object.get("code")), str(object.get("param")));
       }
-      throw new StreamException("the server sent an error event: " + (error.message() != null ? error.message() : data), error, null);
+      throw new StreamException("the server sent an error event: " + (error.message() != null ? error.message() : event.data()), error, null);
     }
     T item = factory.apply(object);
     if (terminal.test(item)) {

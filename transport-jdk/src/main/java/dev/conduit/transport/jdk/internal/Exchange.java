@@ -22,6 +22,8 @@ public final class Exchange {
   private volatile @Nullable CompletableFuture<?> jdkFuture;
   private volatile @Nullable RequestBodyPublisher requestBody;
   private volatile @Nullable ResponseBody responseBody;
+  private @Nullable Thread waitingCaller; // guarded by this
+  private boolean callerInterrupted; // guarded by this
 
   /**
    * Creates an exchange that runs {@code onFinish} once when it ends, however it ends. Timeouts
@@ -54,6 +56,39 @@ public final class Exchange {
     jdkFuture = future;
     if (failure.get() != null) {
       future.cancel(true);
+    }
+  }
+
+  /**
+   * Registers {@code caller} as blocked in the JDK's {@code send} until the headers arrive: {@link
+   * #fail} aborts such an exchange by interrupting it (there is no future to cancel). Interrupted at
+   * once if the exchange already failed.
+   */
+  public synchronized void callerWaiting(Thread caller) {
+    waitingCaller = caller;
+    if (failure.get() != null) {
+      caller.interrupt();
+      callerInterrupted = true;
+    }
+  }
+
+  /**
+   * Unregisters the blocked caller, on its own thread, when {@code send} returned or threw.
+   *
+   * @return true if {@link #fail} interrupted it: the caller must clear its interrupt status
+   */
+  public synchronized boolean callerDone() {
+    waitingCaller = null;
+    boolean interrupted = callerInterrupted;
+    callerInterrupted = false;
+    return interrupted;
+  }
+
+  private synchronized void interruptWaitingCaller() {
+    Thread caller = waitingCaller;
+    if (caller != null && !callerInterrupted) {
+      caller.interrupt();
+      callerInterrupted = true;
     }
   }
 
@@ -90,6 +125,7 @@ public final class Exchange {
     if (f != null) {
       f.cancel(true);
     }
+    interruptWaitingCaller();
     RequestBodyPublisher rb = requestBody;
     if (rb != null) {
       rb.abort(cause);
