@@ -160,6 +160,22 @@ public abstract class BatchesContract extends FakeContract {
   }
 
   @Test
+  void standingRepliesSeeBatchLinesUnjournalledAndMarked() throws Exception {
+    List<String> seen = new ArrayList<>();
+    fake.replyWhen(r -> {
+      seen.add(r.index() + " " + r.path() + " " + r.header("x-fake-batch-id"));
+      return r.header("x-fake-batch-id") != null;
+    }, FakeReply.text("for the batch"));
+    String id = (String) create(inputFile(chatLine("a", "gpt-4o", "hi")), CHAT).get("id");
+    Map<String, Object> batch = getOk("/v1/batches/" + id);
+    assertThat(Trees.<Object>at(jsonl(batch.get("output_file_id")).get(0), "response", "body", "choices", 0, "message",
+        "content")).isEqualTo("for the batch");
+    assertThat(Trees.<Object>at(postOk(CHAT, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":"
+        + "\"direct\"}]}"), "choices", 0, "message", "content")).isEqualTo("direct");
+    assertThat(seen).containsExactly("-1 " + CHAT + " " + id, fake.journal().size() - 1 + " " + CHAT + " null");
+  }
+
+  @Test
   void failsWhenTheInputFileIsMissingOfAnotherPurposeOrEmpty() throws Exception {
     String userData = upload("user_data", chatLine("x", "gpt-4o", "hi") + "\n");
     String empty = inputFile("", "  ");
