@@ -27,10 +27,26 @@ import org.jspecify.annotations.Nullable;
  * <p>It emulates models; responses (create, stream, store, retrieve, delete, cancel, input items,
  * {@code previous_response_id} chaining, {@code background}); chat completions (create, stream,
  * {@code stream_options.include_usage}, stored completions list/retrieve/update/delete/messages);
- * embeddings (deterministic unit vectors, {@code dimensions}, base64); and files (multipart upload,
- * paginated list, retrieve, delete, content). Objects carry every field the real API returns, errors
- * have the real shape and status, and streams have the real event order, sequence numbers and
- * terminators. Unknown paths answer 404 {@code Invalid URL}, as the real API does.
+ * embeddings (deterministic unit vectors, {@code dimensions}, base64); files (multipart upload,
+ * paginated list, retrieve, delete, content); uploads (create, parts, complete into a File whose
+ * content is the parts joined in the order of {@code part_ids}, cancel); and batches (create, retrieve,
+ * list, cancel). Objects carry every field the real API returns, errors have the real shape and status,
+ * and streams have the real event order, sequence numbers and terminators. Unknown paths answer 404
+ * {@code Invalid URL}, as the real API does.
+ *
+ * <p>A batch really runs, against this fake: each line of its input file is sent through the same
+ * routes as a client's request, so scripted replies (queued ones are used in line order) and
+ * validation errors apply. So that tests need no sleeps, a batch is created {@code validating} and
+ * runs whole, synchronously, the first time it is read ({@code GET /v1/batches/{id}} or
+ * {@code GET /v1/batches}); that read shows it {@code completed}, with {@code in_progress_at},
+ * {@code finalizing_at} and {@code completed_at} set, its {@code request_counts}, and an output file
+ * (2xx answers) and an error file (malformed lines, lines for another endpoint, 4xx answers) of
+ * purpose {@code batch_output}. A batch fails if its input file is missing, not of purpose
+ * {@code batch}, or empty, and expires if first read after its 24 hours (by the {@link Builder#clock
+ * clock}). Cancelling it before that read makes it {@code cancelling}, and {@code cancelled} from the
+ * next read on, without running a line. The lines a batch runs are not in the {@link #journal()
+ * journal} and no fault is injected into them; a {@link #replyWhen} predicate sees each as a request
+ * with index -1 and the header {@code x-fake-batch-id}.
  *
  * <p>The model echoes the text of the last user message unless a {@link FakeReply} is
  * {@linkplain #reply(FakeReply...) scripted}; when a request leaves no choice it behaves as the real
@@ -243,8 +259,8 @@ public final class FakeOpenAI implements AutoCloseable {
   }
 
   /**
-   * Forgets stored responses, completions and files, scripted replies, faults and the journal, and
-   * restarts the id sequence, so the fake behaves as if new. The server keeps its port.
+   * Forgets stored responses, completions, files, uploads and batches, scripted replies, faults and the
+   * journal, and restarts the id sequence, so the fake behaves as if new. The server keeps its port.
    */
   public void reset() {
     core.reset();

@@ -26,7 +26,10 @@ public final class RecordedRequest {
     this.codec = codec;
   }
 
-  /** Returns the 0-based position of this request in the journal. */
+  /**
+   * Returns the 0-based position of this request in the journal, or -1 for a request a batch ran
+   * (those are not journalled; see {@link FakeOpenAI}).
+   */
   public int index() {
     return entry.index();
   }

@@ -1,5 +1,6 @@
 package dev.conduit.testing;
 
+import dev.conduit.testing.contract.BatchesContract;
 import dev.conduit.testing.contract.ChatContract;
 import dev.conduit.testing.contract.EmbeddingsContract;
 import dev.conduit.testing.contract.FaultsContract;
@@ -9,6 +10,7 @@ import dev.conduit.testing.contract.ModelsContract;
 import dev.conduit.testing.contract.ResponsesContract;
 import dev.conduit.testing.contract.ResponsesStreamingContract;
 import dev.conduit.testing.contract.ScriptingContract;
+import dev.conduit.testing.contract.UploadsContract;
 import dev.conduit.testing.contract.ValidationContract;
 import dev.conduit.testing.support.Harness;
 import org.junit.jupiter.api.Nested;
@@ -59,6 +61,22 @@ class LoopbackJdkTransportTest {
 
   @Nested
   class Files extends FilesContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class Uploads extends UploadsContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class Batches extends BatchesContract {
     @Override
     protected Harness harness() {
       return H;

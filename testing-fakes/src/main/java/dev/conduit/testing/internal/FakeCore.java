@@ -53,16 +53,27 @@ public final class FakeCore implements AutoCloseable {
     if (fault != null) {
       journal.noteFault(entry, fault);
     }
-    Reply reply = fault != null && fault.preventsProcessing() ? FaultEngine.replacement(fault, codec) : route(entry);
+    Reply reply = fault != null && fault.preventsProcessing() ? FaultEngine.replacement(fault, codec) : route(entry, true);
     if (fault == null || fault.kind() != FaultSpec.Kind.HTML_ERROR) {
       reply = withApiHeaders(reply);
     }
     return FaultEngine.deliver(reply, fault);
   }
 
-  private Reply route(JournalEntry entry) {
+  /**
+   * Runs one request a batch holds through the same routes as a request from a client, so scripted
+   * replies and validation apply alike; it is not journalled (its entry has index -1), no fault is
+   * injected into it and no API key is asked for. Returns the reply with the API's headers.
+   */
+  Reply dispatch(IncomingRequest request) {
+    return withApiHeaders(route(new JournalEntry(-1, request, 1, clock.instant(), null), false));
+  }
+
+  private Reply route(JournalEntry entry, boolean authorize) {
     try {
-      authorize(entry.request());
+      if (authorize) {
+        authorize(entry.request());
+      }
       synchronized (store) {
         return router.route(entry);
       }

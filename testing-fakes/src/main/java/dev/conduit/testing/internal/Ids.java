@@ -68,4 +68,21 @@ public final class Ids {
   public String requestId() {
     return "req_" + hex(32);
   }
+
+  public String upload() {
+    return "upload_" + hex(32);
+  }
+
+  public String uploadPart() {
+    return "part_" + hex(32);
+  }
+
+  public String batch() {
+    return "batch_" + hex(32);
+  }
+
+  /** Returns the id of one request line's result in a batch's output or error file. */
+  public String batchRequest() {
+    return "batch_req_" + hex(32);
+  }
 }

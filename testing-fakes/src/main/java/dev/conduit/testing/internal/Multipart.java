@@ -33,6 +33,19 @@ final class Multipart {
     return null;
   }
 
+  /**
+   * Parses the body of {@code req}; throws {@link ApiError} if it is not {@code multipart/form-data} or
+   * not well-formed.
+   */
+  static List<Part> parse(IncomingRequest req) {
+    String boundary = boundary(req.headers().first("content-type"));
+    if (boundary == null) {
+      throw ApiError.invalid("Invalid Content-Type header (" + req.headers().first("content-type")
+          + "), expected multipart/form-data.", null, null);
+    }
+    return parse(req.body(), boundary);
+  }
+
   /** Parses {@code body}; throws {@link ApiError} if it is not well-formed. */
   static List<Part> parse(byte[] body, String boundary) {
     byte[] delim = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);

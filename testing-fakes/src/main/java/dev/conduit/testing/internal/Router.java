@@ -7,6 +7,8 @@ final class Router {
   private final ChatRoutes chat;
   private final EmbeddingsRoutes embeddings;
   private final FilesRoutes files;
+  private final UploadsRoutes uploads;
+  private final BatchesRoutes batches;
 
   Router(FakeCore core) {
     this.models = new ModelsRoutes(core);
@@ -14,6 +16,8 @@ final class Router {
     this.chat = new ChatRoutes(core);
     this.embeddings = new EmbeddingsRoutes(core);
     this.files = new FilesRoutes(core);
+    this.uploads = new UploadsRoutes(core);
+    this.batches = new BatchesRoutes(core);
   }
 
   Reply route(JournalEntry entry) {
@@ -41,6 +45,12 @@ final class Router {
           break;
         case "files":
           reply = files.route(req, seg);
+          break;
+        case "uploads":
+          reply = uploads.route(req, seg);
+          break;
+        case "batches":
+          reply = batches.route(req, seg);
           break;
         default:
           break;

@@ -8,7 +8,11 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.MultipartField;
 import com.openai.core.http.HttpResponse;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.NotFoundException;
+import com.openai.models.batches.Batch;
+import com.openai.models.batches.BatchCreateParams;
+import com.openai.models.batches.BatchListParams;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -25,6 +29,11 @@ import com.openai.models.responses.ResponseOutputMessage;
 import com.openai.models.responses.ResponseOutputText;
 import com.openai.models.responses.ResponseStatus;
 import com.openai.models.responses.ResponseStreamEvent;
+import com.openai.models.uploads.Upload;
+import com.openai.models.uploads.UploadCompleteParams;
+import com.openai.models.uploads.UploadCreateParams;
+import com.openai.models.uploads.parts.PartCreateParams;
+import com.openai.models.uploads.parts.UploadPart;
 import dev.conduit.testing.FakeOpenAI;
 import dev.conduit.testing.FakeReply;
 import java.io.ByteArrayInputStream;
@@ -169,5 +178,51 @@ class OfficialSdkFidelityTest {
     assertThat(sdk.files().delete(f.id()).deleted()).isTrue();
     assertThatThrownBy(() -> sdk.files().retrieve(f.id())).isInstanceOf(NotFoundException.class)
         .hasMessageContaining("No such File object");
+  }
+
+  @Test
+  void uploadsThenBatchesCreateRetrieveListCancel() throws Exception {
+    String line = "{\"custom_id\":\"one\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":"
+        + "{\"model\":\"text-embedding-3-small\",\"input\":\"official batch\"}}\n";
+    byte[] content = line.getBytes(StandardCharsets.UTF_8);
+    int half = content.length / 2;
+    Upload upload = sdk.uploads().create(UploadCreateParams.builder().filename("in.jsonl").purpose(FilePurpose.BATCH)
+        .bytes(content.length).mimeType("text/jsonl").build());
+    upload.validate();
+    UploadPart a = sdk.uploads().parts().create(upload.id(), PartCreateParams.builder()
+        .data(java.util.Arrays.copyOfRange(content, 0, half)).build());
+    UploadPart b = sdk.uploads().parts().create(upload.id(), PartCreateParams.builder()
+        .data(java.util.Arrays.copyOfRange(content, half, content.length)).build());
+    a.validate();
+    Upload done = sdk.uploads().complete(upload.id(), UploadCompleteParams.builder().addPartId(a.id()).addPartId(b.id())
+        .build());
+    done.validate();
+    assertThat(done.status()).isEqualTo(Upload.Status.COMPLETED);
+    String inputId = done.file().orElseThrow().id();
+
+    Batch created = sdk.batches().create(BatchCreateParams.builder().inputFileId(inputId)
+        .endpoint(BatchCreateParams.Endpoint.V1_EMBEDDINGS).completionWindow(BatchCreateParams.CompletionWindow._24H)
+        .build());
+    created.validate();
+    assertThat(created.status()).isEqualTo(Batch.Status.VALIDATING);
+    Batch batch = sdk.batches().retrieve(created.id());
+    batch.validate();
+    assertThat(batch.status()).isEqualTo(Batch.Status.COMPLETED);
+    assertThat(batch.requestCounts().orElseThrow().completed()).isEqualTo(1);
+    try (HttpResponse out = sdk.files().content(batch.outputFileId().orElseThrow())) {
+      assertThat(new String(out.body().readAllBytes(), StandardCharsets.UTF_8)).contains("\"custom_id\":\"one\"")
+          .contains("\"status_code\":200");
+    }
+    Batch cancelling = sdk.batches().cancel(sdk.batches().create(BatchCreateParams.builder().inputFileId(inputId)
+        .endpoint(BatchCreateParams.Endpoint.V1_EMBEDDINGS).completionWindow(BatchCreateParams.CompletionWindow._24H)
+        .build()).id());
+    cancelling.validate();
+    assertThat(cancelling.status()).isEqualTo(Batch.Status.CANCELLING);
+    List<Batch> listed = sdk.batches().list(BatchListParams.builder().limit(1).build()).autoPager().stream()
+        .collect(Collectors.toList());
+    listed.forEach(Batch::validate);
+    assertThat(listed).extracting(Batch::id).containsExactly(cancelling.id(), batch.id());
+    assertThatThrownBy(() -> sdk.batches().cancel(batch.id())).isInstanceOfSatisfying(OpenAIServiceException.class,
+        e -> assertThat(e.statusCode()).isEqualTo(409));
   }
 }
