@@ -10,6 +10,8 @@ import dev.conduit.testing.contract.ResponsesContract;
 import dev.conduit.testing.contract.ResponsesStreamingContract;
 import dev.conduit.testing.contract.ScriptingContract;
 import dev.conduit.testing.contract.ValidationContract;
+import dev.conduit.testing.contract.VectorStoreSearchContract;
+import dev.conduit.testing.contract.VectorStoresContract;
 import dev.conduit.testing.support.Harness;
 import org.junit.jupiter.api.Nested;
 
@@ -91,6 +93,22 @@ class LoopbackJdkTransportTest {
 
   @Nested
   class Journal extends JournalContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class VectorStores extends VectorStoresContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class VectorStoreSearch extends VectorStoreSearchContract {
     @Override
     protected Harness harness() {
       return H;

@@ -65,6 +65,14 @@ public final class Ids {
     return "file-" + alnum(22);
   }
 
+  public String vectorStore() {
+    return "vs_" + hex(32);
+  }
+
+  public String fileBatch() {
+    return "vsfb_" + hex(32);
+  }
+
   public String requestId() {
     return "req_" + hex(32);
   }

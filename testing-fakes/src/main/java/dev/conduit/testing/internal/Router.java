@@ -7,6 +7,7 @@ final class Router {
   private final ChatRoutes chat;
   private final EmbeddingsRoutes embeddings;
   private final FilesRoutes files;
+  private final VectorStoresRoutes vectorStores;
 
   Router(FakeCore core) {
     this.models = new ModelsRoutes(core);
@@ -14,6 +15,7 @@ final class Router {
     this.chat = new ChatRoutes(core);
     this.embeddings = new EmbeddingsRoutes(core);
     this.files = new FilesRoutes(core);
+    this.vectorStores = new VectorStoresRoutes(core);
   }
 
   Reply route(JournalEntry entry) {
@@ -41,6 +43,9 @@ final class Router {
           break;
         case "files":
           reply = files.route(req, seg);
+          break;
+        case "vector_stores":
+          reply = vectorStores.route(req, seg);
           break;
         default:
           break;

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake's state: models, stored responses, stored chat completions and files, each kept in
- * creation order. Not thread-safe by itself: {@link FakeCore} routes every request while holding this
- * object's monitor.
+ * The fake's state: models, stored responses, stored chat completions, files and vector stores,
+ * each kept in creation order. Not thread-safe by itself: {@link FakeCore} routes every request
+ * while holding this object's monitor.
  */
 public final class Store {
   /** A stored response with what chaining, input-item listing and background polling need. */
@@ -80,6 +80,7 @@ public final class Store {
   public final Map<String, StoredResponse> responses = new LinkedHashMap<>();
   public final Map<String, StoredChat> chats = new LinkedHashMap<>();
   public final Map<String, StoredFile> files = new LinkedHashMap<>();
+  public final Map<String, VectorStoreState> vectorStores = new LinkedHashMap<>();
   private final List<String> extraModels = new ArrayList<>();
 
   public Store() {
@@ -91,6 +92,7 @@ public final class Store {
     responses.clear();
     chats.clear();
     files.clear();
+    vectorStores.clear();
     models.clear();
     for (Object[] m : DEFAULT_MODELS) {
       models.put((String) m[0], Json.obj("id", m[0], "object", "model", "created", m[1], "owned_by", m[2]));
