@@ -1,6 +1,7 @@
 package dev.conduit.testing;
 
 import dev.conduit.testing.contract.ChatContract;
+import dev.conduit.testing.contract.ConversationsContract;
 import dev.conduit.testing.contract.EmbeddingsContract;
 import dev.conduit.testing.contract.FaultsContract;
 import dev.conduit.testing.contract.FilesContract;
@@ -109,6 +110,14 @@ class LoopbackJdkTransportTest {
 
   @Nested
   class VectorStoreSearch extends VectorStoreSearchContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class Conversations extends ConversationsContract {
     @Override
     protected Harness harness() {
       return H;

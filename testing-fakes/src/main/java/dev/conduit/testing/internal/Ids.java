@@ -73,6 +73,15 @@ public final class Ids {
     return "vsfb_" + hex(32);
   }
 
+  /** An id for a conversation item of a kind that came without one. */
+  public String item() {
+    return "item_" + hex(50);
+  }
+
+  public String conversation() {
+    return "conv_" + hex(48);
+  }
+
   public String requestId() {
     return "req_" + hex(32);
   }

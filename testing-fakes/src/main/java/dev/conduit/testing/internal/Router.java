@@ -8,6 +8,7 @@ final class Router {
   private final EmbeddingsRoutes embeddings;
   private final FilesRoutes files;
   private final VectorStoresRoutes vectorStores;
+  private final ConversationsRoutes conversations;
 
   Router(FakeCore core) {
     this.models = new ModelsRoutes(core);
@@ -16,6 +17,7 @@ final class Router {
     this.embeddings = new EmbeddingsRoutes(core);
     this.files = new FilesRoutes(core);
     this.vectorStores = new VectorStoresRoutes(core);
+    this.conversations = new ConversationsRoutes(core);
   }
 
   Reply route(JournalEntry entry) {
@@ -46,6 +48,9 @@ final class Router {
           break;
         case "vector_stores":
           reply = vectorStores.route(req, seg);
+          break;
+        case "conversations":
+          reply = conversations.route(req, seg);
           break;
         default:
           break;
