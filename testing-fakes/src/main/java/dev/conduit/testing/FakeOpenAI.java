@@ -27,8 +27,11 @@ import org.jspecify.annotations.Nullable;
  * <p>It emulates models; responses (create, stream, store, retrieve, delete, cancel, input items,
  * {@code previous_response_id} chaining, {@code background}); chat completions (create, stream,
  * {@code stream_options.include_usage}, stored completions list/retrieve/update/delete/messages);
- * embeddings (deterministic unit vectors, {@code dimensions}, base64); and files (multipart upload,
- * paginated list, retrieve, delete, content). Objects carry every field the real API returns, errors
+ * embeddings (deterministic unit vectors, {@code dimensions}, base64); files (multipart upload,
+ * paginated list, retrieve, delete, content); vector stores (files, file batches, chunked content and
+ * a deterministic lexical search with attribute filters; files are processed at once, so nothing needs
+ * polling); and conversations (items; a response created with {@code conversation} reads and extends
+ * them). Objects carry every field the real API returns, errors
  * have the real shape and status, and streams have the real event order, sequence numbers and
  * terminators. Unknown paths answer 404 {@code Invalid URL}, as the real API does.
  *
