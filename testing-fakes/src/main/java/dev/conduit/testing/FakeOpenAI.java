@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * {@code stream_options.include_usage}, stored completions list/retrieve/update/delete/messages);
  * embeddings (deterministic unit vectors, {@code dimensions}, base64); files (multipart upload,
  * paginated list, retrieve, delete, content); uploads (create, parts, complete into a File whose
- * content is the parts joined in the order of {@code part_ids}, cancel); and batches (create, retrieve,
- * list, cancel). Objects carry every field the real API returns, errors have the real shape and status,
+ * content is the parts joined in the order of {@code part_ids}, cancel); batches (create, retrieve,
+ * list, cancel); vector stores (files, file batches, chunked content and a deterministic lexical
+ * search with attribute filters; files are processed at once, so nothing needs polling); and
+ * conversations (items; a response created with {@code conversation} reads and extends them). Objects carry every field the real API returns, errors have the real shape and status,
  * and streams have the real event order, sequence numbers and terminators. Unknown paths answer 404
  * {@code Invalid URL}, as the real API does.
  *

@@ -2,6 +2,7 @@ package dev.conduit.testing;
 
 import dev.conduit.testing.contract.BatchesContract;
 import dev.conduit.testing.contract.ChatContract;
+import dev.conduit.testing.contract.ConversationsContract;
 import dev.conduit.testing.contract.EmbeddingsContract;
 import dev.conduit.testing.contract.FaultsContract;
 import dev.conduit.testing.contract.FilesContract;
@@ -12,6 +13,8 @@ import dev.conduit.testing.contract.ResponsesStreamingContract;
 import dev.conduit.testing.contract.ScriptingContract;
 import dev.conduit.testing.contract.UploadsContract;
 import dev.conduit.testing.contract.ValidationContract;
+import dev.conduit.testing.contract.VectorStoreSearchContract;
+import dev.conduit.testing.contract.VectorStoresContract;
 import dev.conduit.testing.support.Harness;
 import org.junit.jupiter.api.Nested;
 
@@ -109,6 +112,30 @@ class LoopbackHttpClientTest {
 
   @Nested
   class Journal extends JournalContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class VectorStores extends VectorStoresContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class VectorStoreSearch extends VectorStoreSearchContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class Conversations extends ConversationsContract {
     @Override
     protected Harness harness() {
       return H;

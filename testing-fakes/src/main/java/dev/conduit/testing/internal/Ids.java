@@ -65,6 +65,23 @@ public final class Ids {
     return "file-" + alnum(22);
   }
 
+  public String vectorStore() {
+    return "vs_" + hex(32);
+  }
+
+  public String fileBatch() {
+    return "vsfb_" + hex(32);
+  }
+
+  /** An id for a conversation item of a kind that came without one. */
+  public String item() {
+    return "item_" + hex(50);
+  }
+
+  public String conversation() {
+    return "conv_" + hex(48);
+  }
+
   public String requestId() {
     return "req_" + hex(32);
   }

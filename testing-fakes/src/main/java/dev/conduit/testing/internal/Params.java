@@ -1,5 +1,6 @@
 package dev.conduit.testing.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -63,20 +64,39 @@ public final class Params {
     return (Map<String, @Nullable Object>) tree;
   }
 
+  /** Returns {@code raw} as a JSON object, or fails naming parameter {@code at} if it is something else. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, @Nullable Object> object(@Nullable Object raw, String at) {
+    if (!(raw instanceof Map)) {
+      throw ApiError.invalidType(at, Type.OBJECT.expected, raw);
+    }
+    return (Map<String, @Nullable Object>) raw;
+  }
+
   /** Rejects unknown parameters, missing required ones and values of the wrong type. */
   public static void check(Map<String, @Nullable Object> body, Map<String, Type> known, String... required) {
+    checkNested(body, "", known, required);
+  }
+
+  /**
+   * Like {@link #check(Map, Map, String...)} for an object nested in the body at {@code at} (such as
+   * {@code chunking_strategy.static}); errors name the parameter by its whole path.
+   */
+  public static void checkNested(Map<String, @Nullable Object> object, String at, Map<String, Type> known,
+      String... required) {
+    String prefix = at.isEmpty() ? "" : at + ".";
     for (String r : required) {
-      if (body.get(r) == null) {
-        throw ApiError.missing(r);
+      if (object.get(r) == null) {
+        throw ApiError.missing(prefix + r);
       }
     }
-    for (Map.Entry<String, @Nullable Object> e : body.entrySet()) {
+    for (Map.Entry<String, @Nullable Object> e : object.entrySet()) {
       Type t = known.get(e.getKey());
       if (t == null) {
-        throw ApiError.invalid("Unknown parameter: '" + e.getKey() + "'.", e.getKey(), "unknown_parameter");
+        throw ApiError.invalid("Unknown parameter: '" + prefix + e.getKey() + "'.", prefix + e.getKey(), "unknown_parameter");
       }
       if (e.getValue() != null && !t.accepts(e.getValue())) {
-        throw ApiError.invalidType(e.getKey(), t.expected, e.getValue());
+        throw ApiError.invalidType(prefix + e.getKey(), t.expected, e.getValue());
       }
     }
   }
@@ -93,10 +113,12 @@ public final class Params {
 
   private static void range(Map<String, @Nullable Object> body, String key, double min, double max, String kind) {
     Object v = body.get(key);
-    if (!(v instanceof Number)) {
-      return;
+    if (v instanceof Number) {
+      range(key, ((Number) v).doubleValue(), min, max, kind);
     }
-    double d = ((Number) v).doubleValue();
+  }
+
+  private static void range(String key, double d, double min, double max, String kind) {
     String got = num(d);
     if (d < min) {
       throw ApiError.invalid("Invalid '" + key + "': " + kind + " below minimum value. Expected a value >= " + num(min)
@@ -106,6 +128,65 @@ public final class Params {
       throw ApiError.invalid("Invalid '" + key + "': " + kind + " above maximum value. Expected a value <= " + num(max)
           + ", but got " + got + " instead.", key, kind + "_above_max_value");
     }
+  }
+
+  /**
+   * Reads the integer {@code key} of a nested object {@code m} within {@code [min, max]}, or returns
+   * {@code fallback} if it is absent and {@code fallback} is not null; errors name it {@code at.key}.
+   */
+  public static long integer(Map<String, @Nullable Object> m, String at, String key, long min, long max,
+      @Nullable Long fallback) {
+    String name = at.isEmpty() ? key : at + "." + key;
+    Object v = m.get(key);
+    if (v == null) {
+      if (fallback == null) {
+        throw ApiError.missing(name);
+      }
+      return fallback;
+    }
+    if (!Type.INTEGER.accepts(v)) {
+      throw ApiError.invalidType(name, Type.INTEGER.expected, v);
+    }
+    range(name, ((Number) v).doubleValue(), min, max, "integer");
+    return ((Number) v).longValue();
+  }
+
+  /** Rejects a decimal {@code value} of parameter {@code name} outside {@code [min, max]}. */
+  public static void decimal(String name, double value, double min, double max) {
+    range(name, value, min, max, "decimal");
+  }
+
+  /** Rejects an array parameter with fewer than {@code min} or more than {@code max} elements. */
+  public static void arrayLength(Map<String, @Nullable Object> body, String key, int min, int max) {
+    Object v = body.get(key);
+    if (!(v instanceof List)) {
+      return;
+    }
+    int n = ((List<?>) v).size();
+    if (n < min) {
+      throw ApiError.invalid("Invalid '" + key + "': empty array. Expected an array with minimum length " + min
+          + ", but got an empty array instead.", key, "empty_array");
+    }
+    if (n > max) {
+      throw ApiError.invalid("Invalid '" + key + "': array too long. Expected an array with maximum length " + max
+          + ", but got an array with length " + n + " instead.", key, "array_above_max_length");
+    }
+  }
+
+  /** Returns the elements of array parameter {@code key} (empty if absent), rejecting any that is not a string. */
+  public static List<String> strings(Map<String, @Nullable Object> body, String key) {
+    Object v = body.get(key);
+    List<String> out = new ArrayList<>();
+    if (v instanceof List) {
+      List<?> list = (List<?>) v;
+      for (int i = 0; i < list.size(); i++) {
+        if (!(list.get(i) instanceof String)) {
+          throw ApiError.invalidType(key + "[" + i + "]", Type.STRING.expected, list.get(i));
+        }
+        out.add((String) list.get(i));
+      }
+    }
+    return out;
   }
 
   /** Reads an integer query parameter within {@code [min, max]}, or {@code fallback} if absent. */
@@ -146,27 +227,43 @@ public final class Params {
 
   /** Checks {@code metadata}: at most 16 string values, keys up to 64 and values up to 512 characters. */
   public static void metadata(Map<String, @Nullable Object> body) {
-    Object m = body.get("metadata");
+    properties(body, "metadata", false);
+  }
+
+  /**
+   * Checks {@code attributes} (of vector store files): at most 16 values, each a string up to 512
+   * characters, a number or a boolean, under keys up to 64 characters.
+   */
+  public static void attributes(Map<String, @Nullable Object> body) {
+    properties(body, "attributes", true);
+  }
+
+  private static void properties(Map<String, @Nullable Object> body, String param, boolean scalars) {
+    Object m = body.get(param);
     if (!(m instanceof Map)) {
       return;
     }
     Map<?, ?> map = (Map<?, ?>) m;
     if (map.size() > 16) {
-      throw ApiError.invalid("Invalid 'metadata': too many properties. Expected an object with at most 16 properties, "
-          + "but got an object with " + map.size() + " properties instead.", "metadata", "object_above_max_properties");
+      throw ApiError.invalid("Invalid '" + param + "': too many properties. Expected an object with at most 16 properties, "
+          + "but got an object with " + map.size() + " properties instead.", param, "object_above_max_properties");
     }
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = String.valueOf(e.getKey());
       if (key.length() > 64) {
-        throw ApiError.invalid("Invalid 'metadata': string too long. Expected a key with maximum length 64, but got a key "
-            + "with length " + key.length() + " instead.", "metadata", "string_above_max_length");
+        throw ApiError.invalid("Invalid '" + param + "': string too long. Expected a key with maximum length 64, but got a "
+            + "key with length " + key.length() + " instead.", param, "string_above_max_length");
       }
-      if (!(e.getValue() instanceof String)) {
-        throw ApiError.invalidType("metadata." + key, "a string", e.getValue());
+      Object v = e.getValue();
+      if (scalars && (v instanceof Number || v instanceof Boolean)) {
+        continue;
       }
-      if (((String) e.getValue()).length() > 512) {
-        throw ApiError.invalid("Invalid 'metadata." + key + "': string too long. Expected a string with maximum length 512, "
-            + "but got a string with length " + ((String) e.getValue()).length() + " instead.", "metadata." + key,
+      if (!(v instanceof String)) {
+        throw ApiError.invalidType(param + "." + key, scalars ? "one of a string, a number or a boolean" : "a string", v);
+      }
+      if (((String) v).length() > 512) {
+        throw ApiError.invalid("Invalid '" + param + "." + key + "': string too long. Expected a string with maximum length "
+            + "512, but got a string with length " + ((String) v).length() + " instead.", param + "." + key,
             "string_above_max_length");
       }
     }

@@ -19,6 +19,11 @@ final class ResponseInput {
 
   /** Returns the input items in the form the API lists them (with ids and status). */
   static List<Map<String, @Nullable Object>> items(@Nullable Object input, Ids ids) {
+    return items(input, ids, "input");
+  }
+
+  /** Like {@link #items(Object, Ids)} for items sent as parameter {@code param} (errors name it). */
+  static List<Map<String, @Nullable Object>> items(@Nullable Object input, Ids ids, String param) {
     List<Map<String, @Nullable Object>> out = new ArrayList<>();
     if (input == null) {
       return out;
@@ -29,7 +34,7 @@ final class ResponseInput {
     }
     List<?> list = (List<?>) input;
     for (int i = 0; i < list.size(); i++) {
-      String at = "input[" + i + "]";
+      String at = param + "[" + i + "]";
       Object raw = list.get(i);
       if (!(raw instanceof Map)) {
         throw ApiError.invalidType(at, "an object", raw);

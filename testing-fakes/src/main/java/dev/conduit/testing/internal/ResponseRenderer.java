@@ -106,7 +106,7 @@ final class ResponseRenderer {
         "user", b.get("user"),
         "metadata", b.get("metadata") == null ? Json.obj() : Json.copy(b.get("metadata")));
     if (b.get("conversation") != null) {
-      r.put("conversation", Json.copy(b.get("conversation")));
+      r.put("conversation", Json.obj("id", ConversationsRoutes.idOf(b.get("conversation"))));
     }
     if (b.get("prompt") != null) {
       r.put("prompt", Json.copy(b.get("prompt")));

@@ -17,12 +17,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Responses API: create (plain, streamed, stored, background, chained), retrieve (also as a
- * replayed stream), delete, cancel and input items.
+ * The Responses API: create (plain, streamed, stored, background, chained by
+ * {@code previous_response_id} or within a {@code conversation}), retrieve (also as a replayed
+ * stream), delete, cancel and input items.
  */
 final class ResponsesRoutes {
   private static final Map<String, Params.Type> KNOWN = new HashMap<>();
-  private static final Set<String> INCLUDES = Set.of("file_search_call.results", "web_search_call.results",
+  static final Set<String> INCLUDES = Set.of("file_search_call.results", "web_search_call.results",
       "web_search_call.action.sources", "message.input_image.image_url", "computer_call_output.output.image_url",
       "code_interpreter_call.outputs", "reasoning.encrypted_content", "message.output_text.logprobs");
 
@@ -108,14 +109,13 @@ final class ResponsesRoutes {
           "invalid_value");
     }
     String previousId = Json.strAt(body, "previous_response_id");
+    Store.StoredConversation conversation = null;
     if (body.get("conversation") != null) {
       if (previousId != null) {
         throw ApiError.invalid("Mutually exclusive parameters: Ensure you are only providing one of: "
             + "'previous_response_id' or 'conversation'.", null, "mutually_exclusive_parameters");
       }
-      Object c = body.get("conversation");
-      Object cid = c instanceof Map ? ((Map<?, ?>) c).get("id") : c;
-      throw ApiError.notFound("Conversation with id '" + cid + "' not found.", "conversation", null);
+      conversation = ConversationsRoutes.require(core.store(), body.get("conversation"), "conversation");
     }
     boolean encrypted = false;
     List<@Nullable Object> include = Json.listAt(body, "include");
@@ -141,6 +141,8 @@ final class ResponsesRoutes {
       }
       context.addAll(prev.context);
       previousOutput = Json.objects(Json.listAt(prev.finished, "output"));
+    } else if (conversation != null) {
+      context.addAll(conversation.items.values());
     } else if (input.isEmpty() && body.get("prompt") == null) {
       throw ApiError.missing("input");
     }
@@ -184,6 +186,10 @@ final class ResponsesRoutes {
     boolean obfuscate = Json.boolAt(Json.objAt(body, "stream_options"), "include_obfuscation", true);
     List<Map<String, @Nullable Object>> events = ResponseEvents.of(finished, background, obfuscate);
     Map<String, @Nullable Object> shown = background && !stream ? ResponseRenderer.snapshot(finished, "queued") : finished;
+    if (conversation != null) {
+      conversation.append(input, ids);
+      conversation.append(Json.objects(Json.listAt(finished, "output")), ids);
+    }
     if (store) {
       List<Map<String, @Nullable Object>> full = new ArrayList<>(context);
       full.addAll(Json.objects(Json.listAt(finished, "output")));

@@ -9,6 +9,8 @@ final class Router {
   private final FilesRoutes files;
   private final UploadsRoutes uploads;
   private final BatchesRoutes batches;
+  private final VectorStoresRoutes vectorStores;
+  private final ConversationsRoutes conversations;
 
   Router(FakeCore core) {
     this.models = new ModelsRoutes(core);
@@ -18,6 +20,8 @@ final class Router {
     this.files = new FilesRoutes(core);
     this.uploads = new UploadsRoutes(core);
     this.batches = new BatchesRoutes(core);
+    this.vectorStores = new VectorStoresRoutes(core);
+    this.conversations = new ConversationsRoutes(core);
   }
 
   Reply route(JournalEntry entry) {
@@ -51,6 +55,12 @@ final class Router {
           break;
         case "batches":
           reply = batches.route(req, seg);
+          break;
+        case "vector_stores":
+          reply = vectorStores.route(req, seg);
+          break;
+        case "conversations":
+          reply = conversations.route(req, seg);
           break;
         default:
           break;

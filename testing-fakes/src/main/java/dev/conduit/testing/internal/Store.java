@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake's state: models, stored responses, stored chat completions, files, uploads and batches,
- * each kept in creation order. Not thread-safe by itself: {@link FakeCore} routes every request while holding this
- * object's monitor.
+ * The fake's state: models, stored responses, stored chat completions, files, uploads, batches, vector
+ * stores and conversations, each kept in creation order. Not thread-safe by itself: {@link FakeCore} routes
+ * every request while holding this object's monitor.
  */
 public final class Store {
   /** A stored response with what chaining, input-item listing and background polling need. */
@@ -60,6 +60,41 @@ public final class Store {
   /** An uploaded file. */
   public record StoredFile(Map<String, @Nullable Object> object, byte[] content) {}
 
+  /** A conversation: its object fields and its items, oldest first, by id. */
+  public static final class StoredConversation {
+    public final String id;
+    public final long createdAt;
+    public Map<String, @Nullable Object> metadata;
+    public final Map<String, Map<String, @Nullable Object>> items = new LinkedHashMap<>();
+
+    public StoredConversation(String id, long createdAt, Map<String, @Nullable Object> metadata) {
+      this.id = id;
+      this.createdAt = createdAt;
+      this.metadata = metadata;
+    }
+
+    /** Appends copies of items (input or output alike), giving an id to any that has none; returns the copies. */
+    public List<Map<String, @Nullable Object>> append(List<Map<String, @Nullable Object>> added, Ids ids) {
+      List<Map<String, @Nullable Object>> out = new ArrayList<>();
+      for (Map<String, @Nullable Object> item : added) {
+        Map<String, @Nullable Object> copy = Json.copyObj(item);
+        String id = Json.strAt(copy, "id");
+        if (id == null) {
+          id = ids.item();
+          copy.put("id", id);
+        }
+        items.put(id, copy);
+        out.add(copy);
+      }
+      return out;
+    }
+
+    /** Returns the conversation object. */
+    public Map<String, @Nullable Object> view() {
+      return Json.obj("id", id, "object", "conversation", "created_at", createdAt, "metadata", Json.copy(metadata));
+    }
+  }
+
   private static final Object[][] DEFAULT_MODELS = {
     {"gpt-5", 1754425777L, "system"},
     {"gpt-5-mini", 1754425928L, "system"},
@@ -82,6 +117,8 @@ public final class Store {
   public final Map<String, StoredFile> files = new LinkedHashMap<>();
   public final Map<String, StoredUpload> uploads = new LinkedHashMap<>();
   public final Map<String, StoredBatch> batches = new LinkedHashMap<>();
+  public final Map<String, VectorStoreState> vectorStores = new LinkedHashMap<>();
+  public final Map<String, StoredConversation> conversations = new LinkedHashMap<>();
   private final List<String> extraModels = new ArrayList<>();
 
   public Store() {
@@ -95,6 +132,8 @@ public final class Store {
     files.clear();
     uploads.clear();
     batches.clear();
+    vectorStores.clear();
+    conversations.clear();
     models.clear();
     for (Object[] m : DEFAULT_MODELS) {
       models.put((String) m[0], Json.obj("id", m[0], "object", "model", "created", m[1], "owned_by", m[2]));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conduit.testing.FakeOpenAI;
 import dev.conduit.testing.support.Harness;
+import dev.conduit.testing.support.MultipartBody;
 import dev.conduit.testing.support.RawHttp;
 import dev.conduit.testing.support.SseEvents;
 import dev.conduit.testing.support.Trees;
@@ -47,6 +48,23 @@ public abstract class FakeContract {
 
   protected RawHttp.Response delete(String path) throws IOException {
     return http.send("DELETE", path, new byte[0], "Authorization", "Bearer sk-test");
+  }
+
+  /** Uploads a file as multipart form data; a null {@code filename} or {@code purpose} leaves that part out. */
+  protected RawHttp.Response upload(String filename, String purpose, byte[] content) throws IOException {
+    MultipartBody body = new MultipartBody();
+    if (purpose != null) {
+      body.field("purpose", purpose);
+    }
+    if (filename != null) {
+      body.file("file", filename, "application/jsonl", content);
+    }
+    return http.send("POST", "/v1/files", body.build(), "Content-Type", MultipartBody.CONTENT_TYPE);
+  }
+
+  /** Uploads {@code text} for {@code assistants} and returns the file's id. */
+  protected String uploadText(String filename, String text) throws IOException {
+    return (String) ok(upload(filename, "assistants", text.getBytes(StandardCharsets.UTF_8))).get("id");
   }
 
   /** Posts and returns the JSON object of a 200 answer. */

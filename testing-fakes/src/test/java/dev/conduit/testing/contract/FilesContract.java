@@ -2,7 +2,6 @@ package dev.conduit.testing.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conduit.testing.support.MultipartBody;
 import dev.conduit.testing.support.RawHttp;
 import dev.conduit.testing.support.Trees;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Files: multipart upload, paginated list, retrieve, content, delete, validation. */
 public abstract class FilesContract extends FakeContract {
-  private RawHttp.Response upload(String filename, String purpose, byte[] content) throws Exception {
-    MultipartBody body = new MultipartBody();
-    if (purpose != null) {
-      body.field("purpose", purpose);
-    }
-    if (filename != null) {
-      body.file("file", filename, "application/jsonl", content);
-    }
-    return http.send("POST", "/v1/files", body.build(), "Content-Type", MultipartBody.CONTENT_TYPE);
-  }
-
   @Test
   void uploadsRetrievesDownloadsAndDeletes() throws Exception {
     byte[] content = "{\"prompt\":\"héllo\"}\n".getBytes(StandardCharsets.UTF_8);
