@@ -255,14 +255,19 @@ final class Api {
 
   String canonical(Object node, String self) {
     StringBuilder sb = new StringBuilder();
-    canonical(node, self, sb);
+    canonical(node, self, false, sb);
     return sb.toString();
   }
 
-  private void canonical(Object node, String self, StringBuilder sb) {
+  /**
+   * Appends the canonical text of {@code node}. {@code names} is true for the map of a
+   * {@code properties} keyword, whose keys are property names ({@code default}, {@code title},
+   * {@code description} are legitimate ones), never dropped like the annotation keywords.
+   */
+  private void canonical(Object node, String self, boolean names, StringBuilder sb) {
     if (node instanceof Map) {
       Map<String, Object> m = Spec.cast(node);
-      String ref = m.get("$ref") instanceof String ? Spec.refName(m) : null;
+      String ref = !names && m.get("$ref") instanceof String ? Spec.refName(m) : null;
       if (ref != null) {
         String rep = representative.get(ref);
         sb.append("{$ref:").append(ref.equals(self) ? "#self" : rep).append('}');
@@ -270,18 +275,18 @@ final class Api {
       }
       sb.append('{');
       for (String k : new java.util.TreeSet<>(m.keySet())) {
-        if (IGNORED_KEYS.contains(k) || k.startsWith("x-")) {
+        if (!names && (IGNORED_KEYS.contains(k) || k.startsWith("x-"))) {
           continue;
         }
         sb.append(k).append(':');
-        canonical(m.get(k), self, sb);
+        canonical(m.get(k), self, !names && k.equals("properties"), sb);
         sb.append(',');
       }
       sb.append('}');
     } else if (node instanceof List) {
       sb.append('[');
       for (Object o : (List<?>) node) {
-        canonical(o, self, sb);
+        canonical(o, self, false, sb);
         sb.append(',');
       }
       sb.append(']');

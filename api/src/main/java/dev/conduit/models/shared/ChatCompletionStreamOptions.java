@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code ChatCompletionStreamOptions} object.
+ * Options for streaming response. Only set this when you set <code>stream: true</code>.
  *
  * @generated from the OpenAPI schema {@code ChatCompletionStreamOptions}
  */
@@ -31,12 +31,49 @@ public final class ChatCompletionStreamOptions extends JsonModel {
     return new Builder(this);
   }
 
+  /**
+   * If set, an additional chunk will be streamed before the <code>data: [DONE]</code>
+   * message. The <code>usage</code> field on this chunk shows the token usage statistics
+   * for the entire request, and the <code>choices</code> field will always be an empty
+   * array.
+   *
+   * <p>All other chunks will also include a <code>usage</code> field, but with a null
+   * value. **NOTE:** If the stream is interrupted, you may not receive the
+   * final usage chunk which contains the total token usage for the request.
+   */
+  public @Nullable Boolean includeUsage() {
+    return booleanOrNull("include_usage");
+  }
+
+  /**
+   * When true, stream obfuscation will be enabled. Stream obfuscation adds
+   * random characters to an <code>obfuscation</code> field on streaming delta events to
+   * normalize payload sizes as a mitigation to certain side-channel attacks.
+   * These obfuscation fields are included by default, but add a small amount
+   * of overhead to the data stream. You can set <code>include_obfuscation</code> to
+   * false to optimize for bandwidth if you trust the network links between
+   * your application and the OpenAI API.
+   */
+  public @Nullable Boolean includeObfuscation() {
+    return booleanOrNull("include_obfuscation");
+  }
+
   /** A builder of {@link ChatCompletionStreamOptions}. */
   public static final class Builder extends JsonModel.Builder<Builder, ChatCompletionStreamOptions> {
     private Builder() {}
 
     private Builder(ChatCompletionStreamOptions from) {
       super(from);
+    }
+
+    /** Sets {@link ChatCompletionStreamOptions#includeUsage() include_usage}. */
+    public Builder includeUsage(boolean includeUsage) {
+      return set("include_usage", includeUsage);
+    }
+
+    /** Sets {@link ChatCompletionStreamOptions#includeObfuscation() include_obfuscation}. */
+    public Builder includeObfuscation(boolean includeObfuscation) {
+      return set("include_obfuscation", includeObfuscation);
     }
 
     /** Returns the immutable object. */

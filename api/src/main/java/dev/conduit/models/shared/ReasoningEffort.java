@@ -4,15 +4,35 @@ package dev.conduit.models.shared;
 import dev.conduit.models.OpenEnum;
 
 /**
- * The values of {@code ReasoningEffort}.
+ * Constrains effort on reasoning for reasoning models. Currently supported
+ * values are <code>none</code>, <code>minimal</code>, <code>low</code>, <code>medium</code>, <code>high</code>, <code>xhigh</code>, and <code>max</code>.
+ * Reducing reasoning effort can result in faster responses and fewer tokens
+ * used on reasoning in a response. Not all reasoning models support every
+ * value. See the
+ * <a href="https://platform.openai.com/docs/guides/reasoning">reasoning guide</a>
+ * for model-specific support.
  *
  * <p>Open: a value this version does not know decodes to a new instance instead of failing.
  *
  * @generated from the OpenAPI schema {@code ReasoningEffort}
  */
 public final class ReasoningEffort extends OpenEnum {
+  /** {@code "none"} */
+  public static final ReasoningEffort NONE = new ReasoningEffort("none");
+  /** {@code "minimal"} */
+  public static final ReasoningEffort MINIMAL = new ReasoningEffort("minimal");
+  /** {@code "low"} */
+  public static final ReasoningEffort LOW = new ReasoningEffort("low");
+  /** {@code "medium"} */
+  public static final ReasoningEffort MEDIUM = new ReasoningEffort("medium");
+  /** {@code "high"} */
+  public static final ReasoningEffort HIGH = new ReasoningEffort("high");
+  /** {@code "xhigh"} */
+  public static final ReasoningEffort XHIGH = new ReasoningEffort("xhigh");
+  /** {@code "max"} */
+  public static final ReasoningEffort MAX = new ReasoningEffort("max");
 
-  private static final ReasoningEffort[] KNOWN = {};
+  private static final ReasoningEffort[] KNOWN = {NONE, MINIMAL, LOW, MEDIUM, HIGH, XHIGH, MAX};
 
   private ReasoningEffort(String value) {
     super(value);

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code ResponseError} object.
+ * An error object returned when the model fails to generate a Response.
  *
  * @generated from the OpenAPI schema {@code ResponseError}
  */
@@ -21,4 +21,14 @@ public final class ResponseError extends JsonModel {
     return new ResponseError(Json.freezeMap(json));
   }
 
+
+  /** The error code for the response. */
+  public ResponseErrorCode code() {
+    return ResponseErrorCode.of(string("code"));
+  }
+
+  /** A human-readable description of the error. */
+  public String message() {
+    return string("message");
+  }
 }

@@ -4,15 +4,34 @@ package dev.conduit.models.shared;
 import dev.conduit.models.OpenEnum;
 
 /**
- * The values of {@code ServiceTier}.
+ * Specifies the processing type used for serving the request.
+ *   - If set to 'auto', then the request will be processed with the service tier configured in the Project settings. Unless otherwise configured, the Project will use 'default'.
+ *   - If set to 'default', then the request will be processed with the standard pricing and performance for the selected model.
+ *   - If set to '<a href="https://platform.openai.com/docs/guides/flex-processing">flex</a>', then the request will be processed with the Flex Processing service tier.
+ *   - To opt-in to <a href="https://platform.openai.com/api/docs/guides/fast-mode">Fast mode</a> at the request level, include the <code>service_tier=fast</code> or <code>service_tier=priority</code> parameter for Responses or Chat Completions. The response will show <code>service_tier=priority</code> regardless of if you specify <code>service_tier=fast</code> or <code>priority</code> in your request.
+ *   - When not set, the default behavior is 'auto'.
+ *
+ * <p>When the <code>service_tier</code> parameter is set, the response body will include the <code>service_tier</code> value based on the processing mode actually used to serve the request. This response value may be different from the value set in the parameter.
  *
  * <p>Open: a value this version does not know decodes to a new instance instead of failing.
  *
  * @generated from the OpenAPI schema {@code ServiceTier}
  */
 public final class ServiceTier extends OpenEnum {
+  /** {@code "auto"} */
+  public static final ServiceTier AUTO = new ServiceTier("auto");
+  /** {@code "default"} */
+  public static final ServiceTier DEFAULT = new ServiceTier("default");
+  /** {@code "flex"} */
+  public static final ServiceTier FLEX = new ServiceTier("flex");
+  /** {@code "scale"} */
+  public static final ServiceTier SCALE = new ServiceTier("scale");
+  /** {@code "priority"} */
+  public static final ServiceTier PRIORITY = new ServiceTier("priority");
+  /** {@code "fast"} */
+  public static final ServiceTier FAST = new ServiceTier("fast");
 
-  private static final ServiceTier[] KNOWN = {};
+  private static final ServiceTier[] KNOWN = {AUTO, DEFAULT, FLEX, SCALE, PRIORITY, FAST};
 
   private ServiceTier(String value) {
     super(value);
