@@ -63,7 +63,20 @@ final class Api {
     CORE_TYPES.put("CompletionUsage", ClassName.of(MODELS + ".chat", "CompletionUsage"));
     CORE_TYPES.put("CreateEmbeddingResponse", ClassName.of(MODELS + ".embeddings", "CreateEmbeddingResponse"));
     CORE_TYPES.put("Embedding", ClassName.of(MODELS + ".embeddings", "Embedding"));
+    CORE_TYPES.put("TokenCountsBody", ClassName.of(MODELS + ".responses", "InputTokenCountParams"));
+    CORE_TYPES.put("TokenCountsResource", ClassName.of(MODELS + ".responses", "InputTokenCount"));
+    CORE_TYPES.put("CompactResponseMethodPublicBody", ClassName.of(MODELS + ".responses", "ResponseCompactParams"));
+    CORE_TYPES.put("CompactResource", ClassName.of(MODELS + ".responses", "CompactedResponse"));
   }
+
+  /**
+   * The getters of hand-written classes that represent a property under another name than the wire
+   * name's ({@code schema.property} to getter), for the coverage report. The core parameters read
+   * {@code input} as {@code inputText()} or {@code inputItems()}, as {@code ResponseCreateParams} does.
+   */
+  static final Map<String, String> CORE_GETTERS = Map.of(
+      "TokenCountsBody.input", "inputItems",
+      "CompactResponseMethodPublicBody.input", "inputItems");
 
   /** Stream events after which a stream may end without {@code [DONE]}; default: types ending in .done/.completed. */
   static final Map<String, List<String>> TERMINAL_EVENTS = Map.of(
