@@ -67,6 +67,36 @@ final class Api {
     CORE_TYPES.put("TokenCountsResource", ClassName.of(MODELS + ".responses", "InputTokenCount"));
     CORE_TYPES.put("CompactResponseMethodPublicBody", ClassName.of(MODELS + ".responses", "ResponseCompactParams"));
     CORE_TYPES.put("CompactResource", ClassName.of(MODELS + ".responses", "CompactedResponse"));
+    // Schemas that the hand-written core represents too, mapped so that the generated code uses the
+    // core class instead of a generated twin. A schema that is a variant of a generated union stays
+    // generated (Tool and its variants, the ResponseFormat* family, ChatCompletionMessageToolCall):
+    // a hand-written class cannot implement the generated interface, so the union would lose it.
+    CORE_TYPES.put("ReasoningEffort", ClassName.of(MODELS, "ReasoningEffort"));
+    CORE_TYPES.put("Reasoning", ClassName.of(MODELS + ".responses", "Reasoning"));
+    CORE_TYPES.put("ResponseUsage", ClassName.of(MODELS + ".responses", "ResponseUsage"));
+    CORE_TYPES.put("ResponseError", ClassName.of(MODELS + ".responses", "ResponseError"));
+    CORE_TYPES.put("ServiceTier", ClassName.of(MODELS + ".chat", "ServiceTier"));
+    CORE_TYPES.put("ChatCompletionStreamOptions", ClassName.of(MODELS + ".chat", "ChatCompletionStreamOptions"));
+    // The stream of POST /responses: the union and the variants the core types. Nothing generated
+    // refers to the union; the event schemas the core does not type stay generated, as classes of
+    // their own, and reach the user as ResponseStreamEvent.Unknown.
+    CORE_TYPES.put("ResponseStreamEvent", ClassName.of(MODELS + ".responses", "ResponseStreamEvent"));
+    for (String event : List.of("ResponseTextDeltaEvent", "ResponseTextDoneEvent", "ResponseOutputTextAnnotationAddedEvent",
+        "ResponseRefusalDeltaEvent", "ResponseRefusalDoneEvent", "ResponseFunctionCallArgumentsDeltaEvent",
+        "ResponseFunctionCallArgumentsDoneEvent", "ResponseReasoningSummaryTextDeltaEvent",
+        "ResponseReasoningSummaryTextDoneEvent", "ResponseReasoningTextDeltaEvent", "ResponseReasoningTextDoneEvent",
+        "ResponseErrorEvent")) {
+      CORE_TYPES.put(event, ClassName.of(MODELS + ".responses", event));
+    }
+    for (String status : List.of("Created", "InProgress", "Completed", "Failed", "Incomplete", "Queued")) {
+      CORE_TYPES.put("Response" + status + "Event", ClassName.of(MODELS + ".responses", "ResponseLifecycleEvent"));
+    }
+    for (String phase : List.of("Added", "Done")) {
+      CORE_TYPES.put("ResponseOutputItem" + phase + "Event", ClassName.of(MODELS + ".responses", "ResponseOutputItemEvent"));
+      CORE_TYPES.put("ResponseContentPart" + phase + "Event", ClassName.of(MODELS + ".responses", "ResponseContentPartEvent"));
+      CORE_TYPES.put("ResponseReasoningSummaryPart" + phase + "Event",
+          ClassName.of(MODELS + ".responses", "ResponseReasoningSummaryPartEvent"));
+    }
   }
 
   /**

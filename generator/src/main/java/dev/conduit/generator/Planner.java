@@ -399,7 +399,8 @@ final class Planner {
     }
     ClassName core = coreTypes.get(name);
     if (core != null) {
-      t = TypeRef.model(core);
+      Shape coreShape = shape(Map.of("$ref", "#/components/schemas/" + name));
+      t = coreShape == Shape.ENUM ? TypeRef.enumOf(core) : coreShape == Shape.UNION ? TypeRef.union(core) : TypeRef.model(core);
       componentTypes.put(name, t);
       return t;
     }
@@ -585,6 +586,7 @@ final class Planner {
       if (ref != null) {
         TypeRef t = component(ref);
         if (t.kind != Types.Kind.MODEL || isCore(t.cls)) {
+          // a hand-written class cannot implement a generated union: that variant decodes to Unknown
           continue;
         }
         cls = t.cls;
