@@ -4,7 +4,7 @@ package dev.conduit.services;
 import dev.conduit.RequestOptions;
 import dev.conduit.models.beta.BetaGetinputtokencountsParams;
 import dev.conduit.models.beta.BetaTokenCountsBody;
-import dev.conduit.models.shared.TokenCountsResource;
+import dev.conduit.models.responses.InputTokenCount;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,26 +20,26 @@ public interface BetaResponseInputTokenService {
    *
    * <p>Operation <code>beta_Getinputtokencounts</code>: <code>POST /responses/input_tokens</code>.
    */
-  TokenCountsResource count(BetaTokenCountsBody params, BetaGetinputtokencountsParams query, RequestOptions options);
+  InputTokenCount count(BetaTokenCountsBody params, BetaGetinputtokencountsParams query, RequestOptions options);
 
   /**
    * Calls {@link #count(BetaTokenCountsBody, BetaGetinputtokencountsParams, RequestOptions)} with default request options.
    */
-  default TokenCountsResource count(BetaTokenCountsBody params, BetaGetinputtokencountsParams query) {
+  default InputTokenCount count(BetaTokenCountsBody params, BetaGetinputtokencountsParams query) {
     return count(params, query, RequestOptions.none());
   }
 
   /**
    * Calls {@link #count(BetaTokenCountsBody, BetaGetinputtokencountsParams, RequestOptions)} with default parameters and request options.
    */
-  default TokenCountsResource count(BetaTokenCountsBody params) {
+  default InputTokenCount count(BetaTokenCountsBody params) {
     return count(params, BetaGetinputtokencountsParams.builder().build(), RequestOptions.none());
   }
 
   /**
    * Calls {@link #count(BetaTokenCountsBody, BetaGetinputtokencountsParams, RequestOptions)} with default parameters and request options.
    */
-  default TokenCountsResource count() {
+  default InputTokenCount count() {
     return count(BetaTokenCountsBody.builder().build(), BetaGetinputtokencountsParams.builder().build(), RequestOptions.none());
   }
 }

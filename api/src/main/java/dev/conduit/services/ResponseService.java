@@ -1,7 +1,9 @@
 package dev.conduit.services;
 
 import dev.conduit.RequestOptions;
+import dev.conduit.models.responses.CompactedResponse;
 import dev.conduit.models.responses.Response;
+import dev.conduit.models.responses.ResponseCompactParams;
 import dev.conduit.models.responses.ResponseCreateParams;
 import dev.conduit.structured.ParsedResponse;
 
@@ -65,6 +67,20 @@ public interface ResponseService {
     return cancel(responseId, RequestOptions.none());
   }
 
+  /**
+   * Compacts a conversation: returns its items with the earlier turns replaced by an encrypted
+   * compaction item, to send as the input of the next response (see {@link ResponseCompactParams}).
+   */
+  CompactedResponse compact(ResponseCompactParams params, RequestOptions options);
+
+  /** Compacts a conversation; see {@link #compact(ResponseCompactParams, RequestOptions)}. */
+  default CompactedResponse compact(ResponseCompactParams params) {
+    return compact(params, RequestOptions.none());
+  }
+
   /** The input items of stored responses. */
   InputItemService inputItems();
+
+  /** Input token counts of response requests, without running the model. */
+  InputTokenService inputTokens();
 }

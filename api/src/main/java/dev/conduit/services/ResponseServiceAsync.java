@@ -1,7 +1,9 @@
 package dev.conduit.services;
 
 import dev.conduit.RequestOptions;
+import dev.conduit.models.responses.CompactedResponse;
 import dev.conduit.models.responses.Response;
+import dev.conduit.models.responses.ResponseCompactParams;
 import dev.conduit.models.responses.ResponseCreateParams;
 import dev.conduit.structured.ParsedResponse;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +58,17 @@ public interface ResponseServiceAsync {
     return cancel(responseId, RequestOptions.none());
   }
 
+  /** Compacts a conversation; see {@link ResponseService#compact(ResponseCompactParams, RequestOptions)}. */
+  CompletableFuture<CompactedResponse> compact(ResponseCompactParams params, RequestOptions options);
+
+  /** Compacts a conversation. */
+  default CompletableFuture<CompactedResponse> compact(ResponseCompactParams params) {
+    return compact(params, RequestOptions.none());
+  }
+
   /** The input items of stored responses. */
   InputItemServiceAsync inputItems();
+
+  /** Input token counts of response requests, without running the model. */
+  InputTokenServiceAsync inputTokens();
 }

@@ -3,7 +3,7 @@ package dev.conduit.services;
 
 import dev.conduit.RequestOptions;
 import dev.conduit.core.AsyncPage;
-import dev.conduit.models.skills.CreateSkillBody;
+import dev.conduit.models.skills.CreateSkillVersionBody;
 import dev.conduit.models.skills.DeletedSkillVersionResource;
 import dev.conduit.models.skills.ListSkillVersionsParams;
 import dev.conduit.models.skills.SkillVersionResource;
@@ -43,10 +43,12 @@ public interface SkillVersionServiceAsync {
    *
    * <p>Sent as {@code multipart/form-data}. Operation <code>CreateSkillVersion</code>: <code>POST /skills/&#123;skill_id&#125;/versions</code>.
    */
-  CompletableFuture<SkillVersionResource> create(String skillId, CreateSkillBody params, RequestOptions options);
+  CompletableFuture<SkillVersionResource> create(String skillId, CreateSkillVersionBody params, RequestOptions options);
 
-  /** Calls {@link #create(String, CreateSkillBody, RequestOptions)} with default request options. */
-  default CompletableFuture<SkillVersionResource> create(String skillId, CreateSkillBody params) {
+  /**
+   * Calls {@link #create(String, CreateSkillVersionBody, RequestOptions)} with default request options.
+   */
+  default CompletableFuture<SkillVersionResource> create(String skillId, CreateSkillVersionBody params) {
     return create(skillId, params, RequestOptions.none());
   }
 

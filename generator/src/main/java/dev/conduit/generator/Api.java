@@ -63,7 +63,50 @@ final class Api {
     CORE_TYPES.put("CompletionUsage", ClassName.of(MODELS + ".chat", "CompletionUsage"));
     CORE_TYPES.put("CreateEmbeddingResponse", ClassName.of(MODELS + ".embeddings", "CreateEmbeddingResponse"));
     CORE_TYPES.put("Embedding", ClassName.of(MODELS + ".embeddings", "Embedding"));
+    CORE_TYPES.put("TokenCountsBody", ClassName.of(MODELS + ".responses", "InputTokenCountParams"));
+    CORE_TYPES.put("TokenCountsResource", ClassName.of(MODELS + ".responses", "InputTokenCount"));
+    CORE_TYPES.put("CompactResponseMethodPublicBody", ClassName.of(MODELS + ".responses", "ResponseCompactParams"));
+    CORE_TYPES.put("CompactResource", ClassName.of(MODELS + ".responses", "CompactedResponse"));
+    // Schemas that the hand-written core represents too, mapped so that the generated code uses the
+    // core class instead of a generated twin. A schema that is a variant of a generated union stays
+    // generated (Tool and its variants, the ResponseFormat* family, ChatCompletionMessageToolCall):
+    // a hand-written class cannot implement the generated interface, so the union would lose it.
+    CORE_TYPES.put("ReasoningEffort", ClassName.of(MODELS, "ReasoningEffort"));
+    CORE_TYPES.put("Reasoning", ClassName.of(MODELS + ".responses", "Reasoning"));
+    CORE_TYPES.put("ResponseUsage", ClassName.of(MODELS + ".responses", "ResponseUsage"));
+    CORE_TYPES.put("ResponseError", ClassName.of(MODELS + ".responses", "ResponseError"));
+    CORE_TYPES.put("ServiceTier", ClassName.of(MODELS + ".chat", "ServiceTier"));
+    CORE_TYPES.put("ChatCompletionStreamOptions", ClassName.of(MODELS + ".chat", "ChatCompletionStreamOptions"));
+    // The stream of POST /responses: the union and the variants the core types. Nothing generated
+    // refers to the union; the event schemas the core does not type stay generated, as classes of
+    // their own, and reach the user as ResponseStreamEvent.Unknown.
+    CORE_TYPES.put("ResponseStreamEvent", ClassName.of(MODELS + ".responses", "ResponseStreamEvent"));
+    for (String event : List.of("ResponseTextDeltaEvent", "ResponseTextDoneEvent", "ResponseOutputTextAnnotationAddedEvent",
+        "ResponseRefusalDeltaEvent", "ResponseRefusalDoneEvent", "ResponseFunctionCallArgumentsDeltaEvent",
+        "ResponseFunctionCallArgumentsDoneEvent", "ResponseReasoningSummaryTextDeltaEvent",
+        "ResponseReasoningSummaryTextDoneEvent", "ResponseReasoningTextDeltaEvent", "ResponseReasoningTextDoneEvent",
+        "ResponseErrorEvent")) {
+      CORE_TYPES.put(event, ClassName.of(MODELS + ".responses", event));
+    }
+    for (String status : List.of("Created", "InProgress", "Completed", "Failed", "Incomplete", "Queued")) {
+      CORE_TYPES.put("Response" + status + "Event", ClassName.of(MODELS + ".responses", "ResponseLifecycleEvent"));
+    }
+    for (String phase : List.of("Added", "Done")) {
+      CORE_TYPES.put("ResponseOutputItem" + phase + "Event", ClassName.of(MODELS + ".responses", "ResponseOutputItemEvent"));
+      CORE_TYPES.put("ResponseContentPart" + phase + "Event", ClassName.of(MODELS + ".responses", "ResponseContentPartEvent"));
+      CORE_TYPES.put("ResponseReasoningSummaryPart" + phase + "Event",
+          ClassName.of(MODELS + ".responses", "ResponseReasoningSummaryPartEvent"));
+    }
   }
+
+  /**
+   * The getters of hand-written classes that represent a property under another name than the wire
+   * name's ({@code schema.property} to getter), for the coverage report. The core parameters read
+   * {@code input} as {@code inputText()} or {@code inputItems()}, as {@code ResponseCreateParams} does.
+   */
+  static final Map<String, String> CORE_GETTERS = Map.of(
+      "TokenCountsBody.input", "inputItems",
+      "CompactResponseMethodPublicBody.input", "inputItems");
 
   /** Stream events after which a stream may end without {@code [DONE]}; default: types ending in .done/.completed. */
   static final Map<String, List<String>> TERMINAL_EVENTS = Map.of(
@@ -255,14 +298,19 @@ final class Api {
 
   String canonical(Object node, String self) {
     StringBuilder sb = new StringBuilder();
-    canonical(node, self, sb);
+    canonical(node, self, false, sb);
     return sb.toString();
   }
 
-  private void canonical(Object node, String self, StringBuilder sb) {
+  /**
+   * Appends the canonical text of {@code node}. {@code names} is true for the map of a
+   * {@code properties} keyword, whose keys are property names ({@code default}, {@code title},
+   * {@code description} are legitimate ones), never dropped like the annotation keywords.
+   */
+  private void canonical(Object node, String self, boolean names, StringBuilder sb) {
     if (node instanceof Map) {
       Map<String, Object> m = Spec.cast(node);
-      String ref = m.get("$ref") instanceof String ? Spec.refName(m) : null;
+      String ref = !names && m.get("$ref") instanceof String ? Spec.refName(m) : null;
       if (ref != null) {
         String rep = representative.get(ref);
         sb.append("{$ref:").append(ref.equals(self) ? "#self" : rep).append('}');
@@ -270,18 +318,18 @@ final class Api {
       }
       sb.append('{');
       for (String k : new java.util.TreeSet<>(m.keySet())) {
-        if (IGNORED_KEYS.contains(k) || k.startsWith("x-")) {
+        if (!names && (IGNORED_KEYS.contains(k) || k.startsWith("x-"))) {
           continue;
         }
         sb.append(k).append(':');
-        canonical(m.get(k), self, sb);
+        canonical(m.get(k), self, !names && k.equals("properties"), sb);
         sb.append(',');
       }
       sb.append('}');
     } else if (node instanceof List) {
       sb.append('[');
       for (Object o : (List<?>) node) {
-        canonical(o, self, sb);
+        canonical(o, self, false, sb);
         sb.append(',');
       }
       sb.append(']');

@@ -335,7 +335,7 @@ public final class Main {
           Prop p = byWire.get(wire);
           getter = p == null ? "-" : p.java;
         } else {
-          getter = Names.member(wire);
+          getter = Api.CORE_GETTERS.getOrDefault(name + "." + wire, Names.member(wire));
         }
         sb.append(name).append('\t').append(wire).append('\t').append(cls == null ? "-" : binaryName(cls)).append('\t')
             .append(getter).append('\n');

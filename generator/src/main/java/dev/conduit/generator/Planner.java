@@ -303,12 +303,33 @@ final class Planner {
     for (Object part : Spec.list(node, "allOf")) {
       collect(Spec.cast(part), p, seen);
     }
+    Map<String, Object> wrapped = nullableWrapped(node);
+    if (wrapped != null) {
+      collect(wrapped, p, seen);
+    }
     for (Map.Entry<String, Object> e : Spec.map(node, "properties").entrySet()) {
       p.props.put(e.getKey(), e.getValue() instanceof Map ? Spec.cast(e.getValue()) : Map.of());
     }
     for (Object r : Spec.list(node, "required")) {
       p.required.add(String.valueOf(r));
     }
+  }
+
+  /**
+   * Returns the one alternative of a schema that is only "this or null" ({@code anyOf: [X, null]}
+   * without properties of its own), or null for any other schema. Its shape is the shape of X, so
+   * its properties and values are X's.
+   */
+  private static Map<String, Object> nullableWrapped(Map<String, Object> node) {
+    if (node.containsKey("properties") || node.containsKey("allOf") || node.containsKey("enum")) {
+      return null;
+    }
+    List<Map<String, Object>> alts = alternatives(node);
+    if (alts == null) {
+      return null;
+    }
+    List<Map<String, Object>> nn = nonNull(alts);
+    return nn.size() == 1 && alts.size() > 1 ? nn.get(0) : null;
   }
 
   boolean containsBinary(Map<String, Object> node) {
@@ -378,7 +399,8 @@ final class Planner {
     }
     ClassName core = coreTypes.get(name);
     if (core != null) {
-      t = TypeRef.model(core);
+      Shape coreShape = shape(Map.of("$ref", "#/components/schemas/" + name));
+      t = coreShape == Shape.ENUM ? TypeRef.enumOf(core) : coreShape == Shape.UNION ? TypeRef.union(core) : TypeRef.model(core);
       componentTypes.put(name, t);
       return t;
     }
@@ -501,6 +523,14 @@ final class Planner {
 
   void fillEnum(ModelPlan p, Map<String, Object> node) {
     p.description = str(node, "description");
+    Map<String, Object> wrapped = nullableWrapped(node);
+    if (wrapped != null) {
+      fillEnum(p, spec.deref(wrapped));
+      if (p.description == null) {
+        p.description = str(node, "description");
+      }
+      return;
+    }
     for (Object v : Spec.list(node, "enum")) {
       if (v instanceof String && !p.values.contains(v)) {
         p.values.add((String) v);
@@ -556,6 +586,7 @@ final class Planner {
       if (ref != null) {
         TypeRef t = component(ref);
         if (t.kind != Types.Kind.MODEL || isCore(t.cls)) {
+          // a hand-written class cannot implement a generated union: that variant decodes to Unknown
           continue;
         }
         cls = t.cls;

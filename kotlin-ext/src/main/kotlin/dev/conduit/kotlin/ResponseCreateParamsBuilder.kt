@@ -7,6 +7,9 @@ import dev.conduit.models.responses.ResponseInputItem
 import dev.conduit.models.responses.ResponseTextConfig
 import dev.conduit.models.responses.Tool
 import dev.conduit.models.responses.ToolChoice
+import dev.conduit.models.shared.ModerationParam
+import dev.conduit.models.shared.Prompt
+import dev.conduit.models.shared.PromptCacheOptionsParam
 
 /**
  * Returns the [ResponseCreateParams] that [block] describes:
@@ -85,6 +88,33 @@ public class ResponseCreateParamsBuilder internal constructor() {
 
   /** The truncation strategy: `"auto"` or `"disabled"`. */
   public var truncation: String? = null
+
+  /** The id of the conversation the response belongs to; its items are read before the input. */
+  public var conversation: String? = null
+
+  /** How many most likely tokens to return per position, 0 to 20, each with its log probability. */
+  public var topLogprobs: Long? = null
+
+  /** The upper bound on calls to built-in tools in the response. */
+  public var maxToolCalls: Long? = null
+
+  /** A stable identifier of the end user (e.g. a hash of their user name), for abuse detection. */
+  public var safetyIdentifier: String? = null
+
+  /** The key under which the prompt cache is read and written. */
+  public var promptCacheKey: String? = null
+
+  /** How long a prompt cache entry is retained: `"in_memory"` or `"24h"`. */
+  public var promptCacheRetention: String? = null
+
+  /** The prompt cache options. */
+  public var promptCacheOptions: PromptCacheOptionsParam? = null
+
+  /** A prompt template stored in the dashboard, with its variables. */
+  public var prompt: Prompt? = null
+
+  /** A moderation model to run on the input and output. */
+  public var moderation: ModerationParam? = null
 
   /** Sets the input to [text], which the model reads as a user message. */
   public fun input(text: String) {
@@ -169,6 +199,15 @@ public class ResponseCreateParamsBuilder internal constructor() {
       .include(include)
       .serviceTier(serviceTier)
       .truncation(truncation)
+      .conversation(conversation)
+      .topLogprobs(topLogprobs)
+      .maxToolCalls(maxToolCalls)
+      .safetyIdentifier(safetyIdentifier)
+      .promptCacheKey(promptCacheKey)
+      .promptCacheRetention(promptCacheRetention)
+      .promptCacheOptions(promptCacheOptions)
+      .prompt(prompt)
+      .moderation(moderation)
     toolChoice?.let(builder::toolChoice)
     if (tools.isNotEmpty()) {
       builder.tools(tools)

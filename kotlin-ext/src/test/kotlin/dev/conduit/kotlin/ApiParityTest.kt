@@ -7,6 +7,7 @@ import dev.conduit.services.ChatServiceAsync
 import dev.conduit.services.EmbeddingServiceAsync
 import dev.conduit.services.FileServiceAsync
 import dev.conduit.services.InputItemServiceAsync
+import dev.conduit.services.InputTokenServiceAsync
 import dev.conduit.services.ModelServiceAsync
 import dev.conduit.services.ResponseServiceAsync
 import java.lang.reflect.Method
@@ -67,6 +68,7 @@ class ApiParityTest {
   fun `the services the hand-written tests use are among the twins`() {
     for (service in listOf(
       ModelServiceAsync::class.java, ResponseServiceAsync::class.java, InputItemServiceAsync::class.java,
+      InputTokenServiceAsync::class.java,
       ChatServiceAsync::class.java, ChatCompletionServiceAsync::class.java, EmbeddingServiceAsync::class.java,
       FileServiceAsync::class.java,
     )) {
@@ -113,7 +115,7 @@ class ApiParityTest {
   fun `the check sees the methods it is meant to see`() {
     val names = publicMethods(ResponseServiceAsync::class.java).map { it.name }.toSet()
 
-    assertEquals(setOf("create", "stream", "parse", "retrieve", "delete", "cancel", "inputItems"), names)
+    assertEquals(setOf("create", "stream", "parse", "retrieve", "delete", "cancel", "compact", "inputItems", "inputTokens"), names)
     assertTrue(publicMethods(CoroutineResponseService::class.java).any { it.name == "create" && it.isSuspend() })
   }
 

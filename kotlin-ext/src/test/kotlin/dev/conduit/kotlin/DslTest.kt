@@ -14,6 +14,10 @@ import dev.conduit.models.responses.ResponseInputContent
 import dev.conduit.models.responses.ResponseInputItem
 import dev.conduit.models.responses.ToolChoice
 import dev.conduit.models.responses.WebSearchTool
+import dev.conduit.models.shared.ModerationParam
+import dev.conduit.models.shared.Prompt
+import dev.conduit.models.shared.PromptCacheModeEnum
+import dev.conduit.models.shared.PromptCacheOptionsParam
 import dev.conduit.structured.Description
 import kotlin.test.Test
 import kotlin.test.assertEquals
@@ -61,9 +65,18 @@ class DslTest {
       include = listOf("reasoning.encrypted_content")
       serviceTier = "flex"
       truncation = "auto"
+      conversation = "conv_1"
+      topLogprobs = 3
+      maxToolCalls = 5
+      safetyIdentifier = "user-7f3a"
+      promptCacheKey = "cache-1"
+      promptCacheRetention = "24h"
+      promptCacheOptions = PromptCacheOptionsParam.builder().mode(PromptCacheModeEnum.EXPLICIT).build()
+      prompt = Prompt.builder().id("pmpt_1").build()
+      moderation = ModerationParam.builder().model("omni-moderation-latest").build()
       tool(tool)
       tool(WebSearchTool.builder().build())
-      jsonField("prompt_cache_key", "cache-1")
+      jsonField("context_management", listOf(mapOf("type" to "compaction")))
     }
     val java = ResponseCreateParams.builder()
       .model("gpt-5")
@@ -83,9 +96,18 @@ class DslTest {
       .include(listOf("reasoning.encrypted_content"))
       .serviceTier("flex")
       .truncation("auto")
+      .conversation("conv_1")
+      .topLogprobs(3L)
+      .maxToolCalls(5L)
+      .safetyIdentifier("user-7f3a")
+      .promptCacheKey("cache-1")
+      .promptCacheRetention("24h")
+      .promptCacheOptions(PromptCacheOptionsParam.builder().mode(PromptCacheModeEnum.EXPLICIT).build())
+      .prompt(Prompt.builder().id("pmpt_1").build())
+      .moderation(ModerationParam.builder().model("omni-moderation-latest").build())
       .addTool(tool)
       .addTool(WebSearchTool.builder().build())
-      .putJsonField("prompt_cache_key", "cache-1")
+      .putJsonField("context_management", listOf(mapOf("type" to "compaction")))
       .build()
 
     assertEquals(java.toJson(), kotlin.toJson())

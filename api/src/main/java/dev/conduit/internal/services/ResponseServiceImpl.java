@@ -3,6 +3,7 @@ package dev.conduit.internal.services;
 import dev.conduit.RequestOptions;
 import dev.conduit.core.AsyncPage;
 import dev.conduit.core.Page;
+import dev.conduit.internal.calls.Calls;
 import dev.conduit.internal.json.Json;
 import dev.conduit.internal.paging.Pages;
 import dev.conduit.internal.pipeline.ApiRequest;
@@ -12,8 +13,11 @@ import dev.conduit.internal.stream.JsonEventMapper;
 import dev.conduit.internal.stream.ResponseStreamImpl;
 import dev.conduit.internal.stream.Streams;
 import dev.conduit.internal.structured.StructuredOutputs;
+import dev.conduit.models.responses.CompactedResponse;
 import dev.conduit.models.responses.InputItemListParams;
+import dev.conduit.models.responses.InputTokenCount;
 import dev.conduit.models.responses.Response;
+import dev.conduit.models.responses.ResponseCompactParams;
 import dev.conduit.models.responses.ResponseCreateParams;
 import dev.conduit.models.responses.ResponseItem;
 import dev.conduit.models.responses.ResponseLifecycleEvent;
@@ -21,6 +25,8 @@ import dev.conduit.models.responses.ResponseStreamEvent;
 import dev.conduit.services.AsyncResponseStream;
 import dev.conduit.services.InputItemService;
 import dev.conduit.services.InputItemServiceAsync;
+import dev.conduit.services.InputTokenService;
+import dev.conduit.services.InputTokenServiceAsync;
 import dev.conduit.services.ResponseService;
 import dev.conduit.services.ResponseServiceAsync;
 import dev.conduit.services.ResponseStream;
@@ -31,11 +37,14 @@ import java.util.concurrent.CompletableFuture;
 public final class ResponseServiceImpl implements ResponseService {
   private final ClientCore core;
   private final InputItemService inputItems;
+  private final InputTokenService inputTokens;
 
   public ResponseServiceImpl(ClientCore core) {
     this.core = core;
     this.inputItems = (id, params, options) ->
         Pages.fetch(core, inputItemsRequest(id, params), options, ResponseItem::fromJson, null);
+    this.inputTokens = (params, options) ->
+        Calls.json(core, ApiRequest.post("responses/input_tokens", params), options, InputTokenCount::fromJson);
   }
 
   static Response response(Object tree) {
@@ -88,19 +97,32 @@ public final class ResponseServiceImpl implements ResponseService {
   }
 
   @Override
+  public CompactedResponse compact(ResponseCompactParams params, RequestOptions options) {
+    return Calls.json(core, ApiRequest.post("responses/compact", params), options, CompactedResponse::fromJson);
+  }
+
+  @Override
   public InputItemService inputItems() {
     return inputItems;
+  }
+
+  @Override
+  public InputTokenService inputTokens() {
+    return inputTokens;
   }
 
   /** The asynchronous twin. */
   public static final class Async implements ResponseServiceAsync {
     private final ClientCore core;
     private final InputItemServiceAsync inputItems;
+    private final InputTokenServiceAsync inputTokens;
 
     public Async(ClientCore core) {
       this.core = core;
       this.inputItems = (id, params, options) ->
           Pages.fetchAsync(core, inputItemsRequest(id, params), options, ResponseItem::fromJson, null);
+      this.inputTokens = (params, options) ->
+          Calls.jsonAsync(core, ApiRequest.post("responses/input_tokens", params), options, InputTokenCount::fromJson);
     }
 
     @Override
@@ -143,8 +165,18 @@ public final class ResponseServiceImpl implements ResponseService {
     }
 
     @Override
+    public CompletableFuture<CompactedResponse> compact(ResponseCompactParams params, RequestOptions options) {
+      return Calls.jsonAsync(core, ApiRequest.post("responses/compact", params), options, CompactedResponse::fromJson);
+    }
+
+    @Override
     public InputItemServiceAsync inputItems() {
       return inputItems;
+    }
+
+    @Override
+    public InputTokenServiceAsync inputTokens() {
+      return inputTokens;
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.conduit.models.assistants;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.ReasoningEffort;
 import dev.conduit.models.shared.AssistantSupportedModels;
-import dev.conduit.models.shared.ReasoningEffort;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

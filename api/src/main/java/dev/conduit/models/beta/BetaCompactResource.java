@@ -3,7 +3,7 @@ package dev.conduit.models.beta;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
-import dev.conduit.models.shared.ResponseUsage;
+import dev.conduit.models.responses.ResponseUsage;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -3,12 +3,12 @@ package dev.conduit.models.beta;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.responses.Reasoning;
 import dev.conduit.models.shared.ContextManagementParam;
 import dev.conduit.models.shared.IncludeEnum;
 import dev.conduit.models.shared.ModerationParam;
 import dev.conduit.models.shared.Prompt;
 import dev.conduit.models.shared.PromptCacheOptionsParam;
-import dev.conduit.models.shared.Reasoning;
 import dev.conduit.models.shared.ResponseStreamOptions;
 import dev.conduit.models.shared.ResponseTextParam;
 import dev.conduit.models.shared.ServiceTierResponses;

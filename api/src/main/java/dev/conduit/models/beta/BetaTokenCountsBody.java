@@ -3,8 +3,8 @@ package dev.conduit.models.beta;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.responses.Reasoning;
 import dev.conduit.models.shared.PersonalityEnum;
-import dev.conduit.models.shared.Reasoning;
 import dev.conduit.models.shared.ResponseTextParam;
 import dev.conduit.models.shared.Tool;
 import dev.conduit.models.shared.TruncationEnum;

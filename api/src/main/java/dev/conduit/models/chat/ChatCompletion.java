@@ -2,6 +2,7 @@ package dev.conduit.models.chat;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.shared.ChatCompletionModeration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,15 @@ public final class ChatCompletion extends JsonModel {
   /** Returns the metadata of a stored completion; empty if none. */
   public Map<String, String> metadata() {
     return stringMap("metadata");
+  }
+
+  /**
+   * Returns the results of the moderation asked for with
+   * {@link ChatCompletionCreateParams.Builder#moderation}, for the input and the output, or null if
+   * none ran.
+   */
+  public @Nullable ChatCompletionModeration moderation() {
+    return objectOrNull("moderation", ChatCompletionModeration::fromJson);
   }
 
   /** One alternative answer of a {@link ChatCompletion}. */

@@ -2,6 +2,7 @@ package dev.conduit.models.chat;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.shared.ChatCompletionModeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,20 @@ public final class ChatCompletionChunk extends JsonModel {
   /** Returns the service tier that served the request, or null if not sent. */
   public @Nullable ServiceTier serviceTier() {
     return enumOrNull("service_tier", ServiceTier::of);
+  }
+
+  /**
+   * Returns the random padding that evens out the sizes of streamed chunks (a mitigation of
+   * side-channel attacks), or null when {@code stream_options.include_obfuscation} was false. It
+   * carries no content.
+   */
+  public @Nullable String obfuscation() {
+    return stringOrNull("obfuscation");
+  }
+
+  /** Returns the results of the moderation asked for in the request, or null if this chunk has none. */
+  public @Nullable ChatCompletionModeration moderation() {
+    return objectOrNull("moderation", ChatCompletionModeration::fromJson);
   }
 
   /** The delta of one choice in a {@link ChatCompletionChunk}. */

@@ -3,6 +3,7 @@ package dev.conduit.models.chat;
 import dev.conduit.models.ReasoningEffort;
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.shared.ModerationParam;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,11 @@ public final class ChatCompletionCreateParams extends JsonModel {
     return objectOrNull("stream_options", ChatCompletionStreamOptions::fromJson);
   }
 
+  /** Returns the moderation to run on the input and output, or null for none. */
+  public @Nullable ModerationParam moderation() {
+    return objectOrNull("moderation", ModerationParam::fromJson);
+  }
+
   /**
    * A builder of {@link ChatCompletionCreateParams}; {@link #build()} requires a model and at least
    * one message. Setters of objects given null remove their field; {@link #removeJsonField} removes
@@ -392,6 +398,14 @@ public final class ChatCompletionCreateParams extends JsonModel {
      */
     public Builder streamOptions(boolean includeUsage) {
       return set("stream_options", ChatCompletionStreamOptions.builder().includeUsage(includeUsage).build());
+    }
+
+    /**
+     * Runs a moderation model on the input and output; the completion reports its results in
+     * {@link ChatCompletion#moderation()}.
+     */
+    public Builder moderation(@Nullable ModerationParam moderation) {
+      return set("moderation", moderation);
     }
 
     /**

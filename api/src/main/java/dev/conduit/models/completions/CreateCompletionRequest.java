@@ -4,7 +4,7 @@ package dev.conduit.models.completions;
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
 import dev.conduit.models.OpenEnum;
-import dev.conduit.models.shared.ChatCompletionStreamOptions;
+import dev.conduit.models.chat.ChatCompletionStreamOptions;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

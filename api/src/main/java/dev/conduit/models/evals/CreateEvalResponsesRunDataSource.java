@@ -3,7 +3,7 @@ package dev.conduit.models.evals;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
-import dev.conduit.models.shared.ReasoningEffort;
+import dev.conduit.models.ReasoningEffort;
 import dev.conduit.models.shared.TextResponseFormatConfiguration;
 import dev.conduit.models.shared.Tool;
 import java.util.List;

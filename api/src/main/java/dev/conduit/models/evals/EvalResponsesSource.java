@@ -3,7 +3,7 @@ package dev.conduit.models.evals;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
-import dev.conduit.models.shared.ReasoningEffort;
+import dev.conduit.models.ReasoningEffort;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

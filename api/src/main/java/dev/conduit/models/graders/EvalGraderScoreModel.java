@@ -3,10 +3,10 @@ package dev.conduit.models.graders;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.ReasoningEffort;
 import dev.conduit.models.evals.CreateEvalRequestTestingCriteria;
 import dev.conduit.models.evals.EvalTestingCriteria;
 import dev.conduit.models.shared.EvalItem;
-import dev.conduit.models.shared.ReasoningEffort;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -48,6 +48,14 @@ public final class Model extends JsonModel {
     return string("owned_by");
   }
 
+  /**
+   * Returns the date the model shuts down, as ISO 8601 text (e.g. {@code "2026-03-31"}), or null if
+   * none is announced.
+   */
+  public @Nullable String shutdownDate() {
+    return stringOrNull("shutdown_date");
+  }
+
   /** A builder of {@link Model}. */
   public static final class Builder extends JsonModel.Builder<Builder, Model> {
     private Builder() {

@@ -42,6 +42,32 @@ public final class Reasoning extends JsonModel {
     return stringOrNull("summary");
   }
 
+  /**
+   * Returns the reasoning execution mode, e.g. {@code standard} or {@code pro}; on a response, the
+   * mode that was used. Null if unset.
+   */
+  public @Nullable String mode() {
+    return stringOrNull("mode");
+  }
+
+  /**
+   * Returns which reasoning items are rendered back to the model on later turns ({@code auto},
+   * {@code current_turn}, {@code all_turns}); on a response, the mode that was used. Null if unset.
+   */
+  public @Nullable String context() {
+    return stringOrNull("context");
+  }
+
+  /**
+   * Returns the kind of reasoning summary asked for under the field's former name.
+   *
+   * @deprecated the API replaced {@code generate_summary} by {@code summary}; use {@link #summary()}
+   */
+  @Deprecated
+  public @Nullable String generateSummary() {
+    return stringOrNull("generate_summary");
+  }
+
   /** A builder of {@link Reasoning}. */
   public static final class Builder extends JsonModel.Builder<Builder, Reasoning> {
     private Builder() {}
@@ -58,6 +84,19 @@ public final class Reasoning extends JsonModel {
     /** Sets the kind of summary: {@code auto}, {@code concise} or {@code detailed}. */
     public Builder summary(@Nullable String summary) {
       return set("summary", summary);
+    }
+
+    /** Sets the reasoning execution mode, e.g. {@code "standard"} or {@code "pro"}. */
+    public Builder mode(@Nullable String mode) {
+      return set("mode", mode);
+    }
+
+    /**
+     * Sets which reasoning items are rendered back to the model on later turns: {@code "auto"},
+     * {@code "current_turn"} or {@code "all_turns"}.
+     */
+    public Builder context(@Nullable String context) {
+      return set("context", context);
     }
 
     /** Returns the immutable {@link Reasoning}. */

@@ -2,6 +2,9 @@ package dev.conduit.models.responses;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.shared.Moderation;
+import dev.conduit.models.shared.Prompt;
+import dev.conduit.models.shared.PromptCacheOptions;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -194,6 +197,68 @@ public final class Response extends JsonModel {
   /** Returns the truncation strategy ({@code auto} or {@code disabled}), or null. */
   public @Nullable String truncation() {
     return stringOrNull("truncation");
+  }
+
+  /** Returns how many most likely tokens were returned per position with their log probabilities, or null. */
+  public @Nullable Long topLogprobs() {
+    return longOrNull("top_logprobs");
+  }
+
+  /** Returns the upper bound on calls to built-in tools that the response was given, or null. */
+  public @Nullable Long maxToolCalls() {
+    return longOrNull("max_tool_calls");
+  }
+
+  /** Returns the stable end-user identifier sent with the request, or null. */
+  public @Nullable String safetyIdentifier() {
+    return stringOrNull("safety_identifier");
+  }
+
+  /** Returns the key under which the prompt cache was read and written, or null. */
+  public @Nullable String promptCacheKey() {
+    return stringOrNull("prompt_cache_key");
+  }
+
+  /** Returns how long the prompt cache entry is retained ({@code in_memory} or {@code 24h}), or null. */
+  public @Nullable String promptCacheRetention() {
+    return stringOrNull("prompt_cache_retention");
+  }
+
+  /** Returns the prompt cache options that applied, or null if the server sent none. */
+  public @Nullable PromptCacheOptions promptCacheOptions() {
+    return objectOrNull("prompt_cache_options", PromptCacheOptions::fromJson);
+  }
+
+  /** Returns the prompt template the response used, with its variables, or null. */
+  public @Nullable Prompt prompt() {
+    return objectOrNull("prompt", Prompt::fromJson);
+  }
+
+  /** Returns the results of the moderation asked for in the request, or null if none ran. */
+  public @Nullable Moderation moderation() {
+    return objectOrNull("moderation", Moderation::fromJson);
+  }
+
+  /** Returns the conversation the response belongs to, or null if it belongs to none. */
+  public @Nullable Conversation conversation() {
+    return objectOrNull("conversation", Conversation::fromJson);
+  }
+
+  /** The conversation a response belongs to: its input and output items were added to it. */
+  public static final class Conversation extends JsonModel {
+    private Conversation(Map<String, @Nullable Object> json) {
+      super(json);
+    }
+
+    /** Returns a view of {@code json}, a JSON tree owned by the caller; it is frozen, not copied. */
+    public static Conversation fromJson(Map<String, @Nullable Object> json) {
+      return new Conversation(Json.freezeMap(json));
+    }
+
+    /** Returns the id of the conversation, e.g. {@code "conv_123"}. */
+    public String id() {
+      return string("id");
+    }
   }
 
   /** Why a response is incomplete. */

@@ -1,12 +1,11 @@
 package dev.conduit.models.responses;
 
 import dev.conduit.internal.json.Json;
-import dev.conduit.models.JsonModel;
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.conduit.models.shared.ModerationParam;
+import dev.conduit.models.shared.Prompt;
+import dev.conduit.models.shared.PromptCacheOptionsParam;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>{@code stream} is not a builder option: the client's create and stream methods set it (see
+ * <p>The model, the input, the conversation, the tools and the output format are the fields of
+ * {@link ResponseContextParams}; this class adds the options of generation, storage and caching.
+ * {@code stream} is not a builder option: the client's create and stream methods set it (see
  * {@link #withStream(boolean)}). Parameters this version does not know are set with
  * {@link Builder#putJsonField(String, Object)}.
  */
-public final class ResponseCreateParams extends JsonModel {
+public final class ResponseCreateParams extends ResponseContextParams {
   private ResponseCreateParams(Map<String, @Nullable Object> json) {
     super(json);
   }
@@ -52,31 +53,6 @@ public final class ResponseCreateParams extends JsonModel {
     return toBuilder().stream(stream).build();
   }
 
-  /** Returns the model, or null if unset (e.g. when a prompt template supplies it). */
-  public @Nullable String model() {
-    return stringOrNull("model");
-  }
-
-  /** Returns the input when it is a plain string (a user message), else null. */
-  public @Nullable String inputText() {
-    return jsonField("input") instanceof List ? null : stringOrNull("input");
-  }
-
-  /** Returns the input when it is a list of items; empty when it is a string or unset. */
-  public List<ResponseInputItem> inputItems() {
-    return jsonField("input") instanceof List ? objectList("input", ResponseInputItem::fromJson) : List.of();
-  }
-
-  /** Returns the system (developer) instructions, or null. */
-  public @Nullable String instructions() {
-    return stringOrNull("instructions");
-  }
-
-  /** Returns the id of the previous response to continue from, or null. */
-  public @Nullable String previousResponseId() {
-    return stringOrNull("previous_response_id");
-  }
-
   /** Returns the sampling temperature, or null. */
   public @Nullable Double temperature() {
     return doubleOrNull("temperature");
@@ -87,29 +63,24 @@ public final class ResponseCreateParams extends JsonModel {
     return doubleOrNull("top_p");
   }
 
+  /** Returns how many most likely tokens to return, with their log probabilities, per position; or null. */
+  public @Nullable Long topLogprobs() {
+    return longOrNull("top_logprobs");
+  }
+
   /** Returns the upper bound on generated tokens, or null. */
   public @Nullable Long maxOutputTokens() {
     return longOrNull("max_output_tokens");
   }
 
-  /** Returns the tools the model may call; empty if none. */
-  public List<Tool> tools() {
-    return objectList("tools", Tool::fromJson);
+  /** Returns the upper bound on calls to built-in tools in the response, or null. */
+  public @Nullable Long maxToolCalls() {
+    return longOrNull("max_tool_calls");
   }
 
-  /** Returns the tool choice as a JSON value (a string or an object tree), or null. */
-  public @Nullable Object toolChoice() {
-    return jsonField("tool_choice");
-  }
-
-  /** Returns the text output configuration, or null. */
-  public @Nullable ResponseTextConfig text() {
-    return objectOrNull("text", ResponseTextConfig::fromJson);
-  }
-
-  /** Returns the reasoning configuration, or null. */
-  public @Nullable Reasoning reasoning() {
-    return objectOrNull("reasoning", Reasoning::fromJson);
+  /** Returns the prompt template to use, with its variables, or null. */
+  public @Nullable Prompt prompt() {
+    return objectOrNull("prompt", Prompt::fromJson);
   }
 
   /** Returns whether to store the response, or null for the server's default. */
@@ -127,14 +98,34 @@ public final class ResponseCreateParams extends JsonModel {
     return stringMap("metadata");
   }
 
-  /** Returns whether tool calls may run in parallel, or null for the default. */
-  public @Nullable Boolean parallelToolCalls() {
-    return booleanOrNull("parallel_tool_calls");
-  }
-
   /** Returns the end-user identifier, or null. */
   public @Nullable String user() {
     return stringOrNull("user");
+  }
+
+  /** Returns the stable identifier of the end user, for abuse detection, or null. */
+  public @Nullable String safetyIdentifier() {
+    return stringOrNull("safety_identifier");
+  }
+
+  /** Returns the key under which the prompt cache is read and written, or null. */
+  public @Nullable String promptCacheKey() {
+    return stringOrNull("prompt_cache_key");
+  }
+
+  /** Returns how long a prompt cache entry is retained ({@code in_memory} or {@code 24h}), or null. */
+  public @Nullable String promptCacheRetention() {
+    return stringOrNull("prompt_cache_retention");
+  }
+
+  /** Returns the prompt cache options, or null. */
+  public @Nullable PromptCacheOptionsParam promptCacheOptions() {
+    return objectOrNull("prompt_cache_options", PromptCacheOptionsParam::fromJson);
+  }
+
+  /** Returns the moderation to run on the input and output, or null for none. */
+  public @Nullable ModerationParam moderation() {
+    return objectOrNull("moderation", ModerationParam::fromJson);
   }
 
   /** Returns the extra output data to include, e.g. {@code reasoning.encrypted_content}; empty if none. */
@@ -147,18 +138,13 @@ public final class ResponseCreateParams extends JsonModel {
     return stringOrNull("service_tier");
   }
 
-  /** Returns the truncation strategy, or null. */
-  public @Nullable String truncation() {
-    return stringOrNull("truncation");
-  }
-
   /** Returns whether the answer is streamed, as set by {@link #withStream(boolean)}, or null. */
   public @Nullable Boolean stream() {
     return booleanOrNull("stream");
   }
 
   /** A builder of {@link ResponseCreateParams}. */
-  public static final class Builder extends JsonModel.Builder<Builder, ResponseCreateParams> {
+  public static final class Builder extends ResponseContextParams.Builder<Builder, ResponseCreateParams> {
     private Builder() {}
 
     private Builder(ResponseCreateParams from) {
@@ -167,43 +153,6 @@ public final class ResponseCreateParams extends JsonModel {
 
     private Builder stream(boolean stream) {
       return set("stream", stream);
-    }
-
-    /** Sets the model, e.g. {@code "gpt-5"}. */
-    public Builder model(String model) {
-      return set("model", Objects.requireNonNull(model, "model == null"));
-    }
-
-    /** Sets the input to a text, which the model reads as a user message. */
-    public Builder input(String text) {
-      return set("input", Objects.requireNonNull(text, "text == null"));
-    }
-
-    /** Sets the input to a list of items: messages, earlier output items, tool call outputs. */
-    public Builder input(List<? extends ResponseInputItem> items) {
-      return set("input", Objects.requireNonNull(items, "items == null"));
-    }
-
-    /** Appends an input item; a text input set before becomes a user message first. */
-    public Builder addInput(ResponseInputItem item) {
-      Objects.requireNonNull(item, "item == null");
-      Object existing = json.get("input");
-      if (existing instanceof String) {
-        List<@Nullable Object> list = new ArrayList<>();
-        list.add(ResponseInputItem.userMessage((String) existing).toJson());
-        json.put("input", Collections.unmodifiableList(list));
-      }
-      return append("input", item);
-    }
-
-    /** Sets the system (developer) instructions. */
-    public Builder instructions(@Nullable String instructions) {
-      return set("instructions", instructions);
-    }
-
-    /** Continues the conversation of the response {@code previousResponseId}. */
-    public Builder previousResponseId(@Nullable String previousResponseId) {
-      return set("previous_response_id", previousResponseId);
     }
 
     /** Sets the sampling temperature, 0 to 2. */
@@ -216,39 +165,27 @@ public final class ResponseCreateParams extends JsonModel {
       return set("top_p", topP);
     }
 
+    /**
+     * Sets how many most likely tokens to return per position, 0 to 20, each with its log
+     * probability; the output text parts then carry {@code logprobs}.
+     */
+    public Builder topLogprobs(@Nullable Long topLogprobs) {
+      return set("top_logprobs", topLogprobs);
+    }
+
     /** Sets the upper bound on generated tokens, reasoning included. */
     public Builder maxOutputTokens(@Nullable Long maxOutputTokens) {
       return set("max_output_tokens", maxOutputTokens);
     }
 
-    /** Replaces the tools the model may call. */
-    public Builder tools(List<? extends Tool> tools) {
-      return set("tools", Objects.requireNonNull(tools, "tools == null"));
+    /** Sets the upper bound on calls to built-in tools in the response, across all of them. */
+    public Builder maxToolCalls(@Nullable Long maxToolCalls) {
+      return set("max_tool_calls", maxToolCalls);
     }
 
-    /** Appends a tool the model may call. */
-    public Builder addTool(Tool tool) {
-      return append("tools", tool);
-    }
-
-    /** Sets the tool choice mode: {@code "auto"}, {@code "none"} or {@code "required"}. */
-    public Builder toolChoice(String mode) {
-      return set("tool_choice", Objects.requireNonNull(mode, "mode == null"));
-    }
-
-    /** Sets the tool choice, e.g. {@link ToolChoice#function(String)}. */
-    public Builder toolChoice(ToolChoice toolChoice) {
-      return set("tool_choice", Objects.requireNonNull(toolChoice, "toolChoice == null").value());
-    }
-
-    /** Sets the text output configuration, e.g. a JSON schema format. */
-    public Builder text(@Nullable ResponseTextConfig text) {
-      return set("text", text);
-    }
-
-    /** Sets the reasoning configuration. */
-    public Builder reasoning(@Nullable Reasoning reasoning) {
-      return set("reasoning", reasoning);
+    /** Uses a prompt template stored in the dashboard, e.g. {@code Prompt.builder().id("pmpt_123").build()}. */
+    public Builder prompt(@Nullable Prompt prompt) {
+      return set("prompt", prompt);
     }
 
     /** Sets whether to store the response for later retrieval. */
@@ -266,14 +203,34 @@ public final class ResponseCreateParams extends JsonModel {
       return set("metadata", metadata);
     }
 
-    /** Sets whether tool calls may run in parallel. */
-    public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
-      return set("parallel_tool_calls", parallelToolCalls);
-    }
-
     /** Sets the end-user identifier (deprecated by the API in favour of {@code safety_identifier}). */
     public Builder user(@Nullable String user) {
       return set("user", user);
+    }
+
+    /** Sets a stable identifier of the end user (e.g. a hash of their user name), for abuse detection; at most 64 characters. */
+    public Builder safetyIdentifier(@Nullable String safetyIdentifier) {
+      return set("safety_identifier", safetyIdentifier);
+    }
+
+    /** Sets the key under which the prompt cache is read and written, grouping similar requests. */
+    public Builder promptCacheKey(@Nullable String promptCacheKey) {
+      return set("prompt_cache_key", promptCacheKey);
+    }
+
+    /** Sets how long a prompt cache entry is retained: {@code "in_memory"} or {@code "24h"}. */
+    public Builder promptCacheRetention(@Nullable String promptCacheRetention) {
+      return set("prompt_cache_retention", promptCacheRetention);
+    }
+
+    /** Sets the prompt cache options. */
+    public Builder promptCacheOptions(@Nullable PromptCacheOptionsParam promptCacheOptions) {
+      return set("prompt_cache_options", promptCacheOptions);
+    }
+
+    /** Runs a moderation model on the input and output; the response reports its results in {@code moderation}. */
+    public Builder moderation(@Nullable ModerationParam moderation) {
+      return set("moderation", moderation);
     }
 
     /** Sets the extra output data to include, e.g. {@code "reasoning.encrypted_content"}. */
@@ -284,11 +241,6 @@ public final class ResponseCreateParams extends JsonModel {
     /** Sets the service tier, e.g. {@code "flex"} or {@code "priority"}. */
     public Builder serviceTier(@Nullable String serviceTier) {
       return set("service_tier", serviceTier);
-    }
-
-    /** Sets the truncation strategy: {@code "auto"} or {@code "disabled"}. */
-    public Builder truncation(@Nullable String truncation) {
-      return set("truncation", truncation);
     }
 
     /** Returns the immutable {@link ResponseCreateParams}. */

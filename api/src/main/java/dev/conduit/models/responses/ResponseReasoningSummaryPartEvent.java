@@ -42,4 +42,12 @@ public final class ResponseReasoningSummaryPartEvent extends ResponseStreamEvent
   public ResponseReasoningItem.Part part() {
     return object("part", ResponseReasoningItem.Part::fromJson);
   }
+
+  /**
+   * Returns {@code "incomplete"} when generating the part was interrupted; null when it completed
+   * normally, and on {@code added} events.
+   */
+  public @Nullable String status() {
+    return stringOrNull("status");
+  }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code Prompt} object.
+ * Reference to a prompt template and its variables.
+ * <a href="https://platform.openai.com/docs/guides/text?api-mode=responses#reusable-prompts">Learn more</a>.
  *
  * @generated from the OpenAPI schema {@code Prompt}
  */
@@ -31,12 +32,46 @@ public final class Prompt extends JsonModel {
     return new Builder(this);
   }
 
+  /** The unique identifier of the prompt template to use. */
+  public String id() {
+    return string("id");
+  }
+
+  /** Returns {@code version}. */
+  public @Nullable String version() {
+    return stringOrNull("version");
+  }
+
+  /**
+   * Returns {@code variables}.
+   *
+   * <p>Empty when absent.
+   */
+  public Map<String, @Nullable Object> variables() {
+    return mapOrEmpty("variables");
+  }
+
   /** A builder of {@link Prompt}. */
   public static final class Builder extends JsonModel.Builder<Builder, Prompt> {
     private Builder() {}
 
     private Builder(Prompt from) {
       super(from);
+    }
+
+    /** Sets {@link Prompt#id() id}. */
+    public Builder id(String id) {
+      return set("id", id);
+    }
+
+    /** Sets {@link Prompt#version() version}; null removes it. */
+    public Builder version(@Nullable String version) {
+      return set("version", version);
+    }
+
+    /** Sets {@link Prompt#variables() variables}. */
+    public Builder variables(Map<String, ?> variables) {
+      return set("variables", variables);
     }
 
     /** Returns the immutable object. */

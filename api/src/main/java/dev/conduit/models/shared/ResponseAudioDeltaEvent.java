@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseAudioDeltaEvent}
  */
-public final class ResponseAudioDeltaEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseAudioDeltaEvent extends JsonModel {
   private ResponseAudioDeltaEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseAudioDoneEvent}
  */
-public final class ResponseAudioDoneEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseAudioDoneEvent extends JsonModel {
   private ResponseAudioDoneEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseAudioTranscriptDeltaEvent}
  */
-public final class ResponseAudioTranscriptDeltaEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseAudioTranscriptDeltaEvent extends JsonModel {
   private ResponseAudioTranscriptDeltaEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseAudioTranscriptDoneEvent}
  */
-public final class ResponseAudioTranscriptDoneEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseAudioTranscriptDoneEvent extends JsonModel {
   private ResponseAudioTranscriptDoneEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseCodeInterpreterCallCodeDeltaEvent}
  */
-public final class ResponseCodeInterpreterCallCodeDeltaEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseCodeInterpreterCallCodeDeltaEvent extends JsonModel {
   private ResponseCodeInterpreterCallCodeDeltaEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseCodeInterpreterCallCodeDoneEvent}
  */
-public final class ResponseCodeInterpreterCallCodeDoneEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseCodeInterpreterCallCodeDoneEvent extends JsonModel {
   private ResponseCodeInterpreterCallCodeDoneEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

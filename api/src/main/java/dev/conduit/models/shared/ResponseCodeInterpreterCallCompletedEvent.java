@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseCodeInterpreterCallCompletedEvent}
  */
-public final class ResponseCodeInterpreterCallCompletedEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseCodeInterpreterCallCompletedEvent extends JsonModel {
   private ResponseCodeInterpreterCallCompletedEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseCodeInterpreterCallInProgressEvent}
  */
-public final class ResponseCodeInterpreterCallInProgressEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseCodeInterpreterCallInProgressEvent extends JsonModel {
   private ResponseCodeInterpreterCallInProgressEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

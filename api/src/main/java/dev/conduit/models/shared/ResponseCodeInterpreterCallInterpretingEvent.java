@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseCodeInterpreterCallInterpretingEvent}
  */
-public final class ResponseCodeInterpreterCallInterpretingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseCodeInterpreterCallInterpretingEvent extends JsonModel {
   private ResponseCodeInterpreterCallInterpretingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

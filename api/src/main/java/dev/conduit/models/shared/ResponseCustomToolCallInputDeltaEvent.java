@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseCustomToolCallInputDeltaEvent}
  */
-public final class ResponseCustomToolCallInputDeltaEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseCustomToolCallInputDeltaEvent extends JsonModel {
   private ResponseCustomToolCallInputDeltaEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

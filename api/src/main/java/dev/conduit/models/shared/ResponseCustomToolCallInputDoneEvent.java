@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseCustomToolCallInputDoneEvent}
  */
-public final class ResponseCustomToolCallInputDoneEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseCustomToolCallInputDoneEvent extends JsonModel {
   private ResponseCustomToolCallInputDoneEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseFileSearchCallCompletedEvent}
  */
-public final class ResponseFileSearchCallCompletedEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseFileSearchCallCompletedEvent extends JsonModel {
   private ResponseFileSearchCallCompletedEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseFileSearchCallInProgressEvent}
  */
-public final class ResponseFileSearchCallInProgressEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseFileSearchCallInProgressEvent extends JsonModel {
   private ResponseFileSearchCallInProgressEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseFileSearchCallSearchingEvent}
  */
-public final class ResponseFileSearchCallSearchingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseFileSearchCallSearchingEvent extends JsonModel {
   private ResponseFileSearchCallSearchingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseImageGenCallCompletedEvent}
  */
-public final class ResponseImageGenCallCompletedEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseImageGenCallCompletedEvent extends JsonModel {
   private ResponseImageGenCallCompletedEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseImageGenCallGeneratingEvent}
  */
-public final class ResponseImageGenCallGeneratingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseImageGenCallGeneratingEvent extends JsonModel {
   private ResponseImageGenCallGeneratingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

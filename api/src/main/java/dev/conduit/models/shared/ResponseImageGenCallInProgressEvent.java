@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseImageGenCallInProgressEvent}
  */
-public final class ResponseImageGenCallInProgressEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseImageGenCallInProgressEvent extends JsonModel {
   private ResponseImageGenCallInProgressEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

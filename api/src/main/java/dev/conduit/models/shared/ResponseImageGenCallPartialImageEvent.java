@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseImageGenCallPartialImageEvent}
  */
-public final class ResponseImageGenCallPartialImageEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseImageGenCallPartialImageEvent extends JsonModel {
   private ResponseImageGenCallPartialImageEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

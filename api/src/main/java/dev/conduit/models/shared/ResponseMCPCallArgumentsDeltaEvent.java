@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseMCPCallArgumentsDeltaEvent}
  */
-public final class ResponseMCPCallArgumentsDeltaEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseMCPCallArgumentsDeltaEvent extends JsonModel {
   private ResponseMCPCallArgumentsDeltaEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

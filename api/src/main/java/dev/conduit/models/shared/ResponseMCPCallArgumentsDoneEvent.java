@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseMCPCallArgumentsDoneEvent}
  */
-public final class ResponseMCPCallArgumentsDoneEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseMCPCallArgumentsDoneEvent extends JsonModel {
   private ResponseMCPCallArgumentsDoneEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseMCPCallCompletedEvent}
  */
-public final class ResponseMCPCallCompletedEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseMCPCallCompletedEvent extends JsonModel {
   private ResponseMCPCallCompletedEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseMCPCallFailedEvent}
  */
-public final class ResponseMCPCallFailedEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseMCPCallFailedEvent extends JsonModel {
   private ResponseMCPCallFailedEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

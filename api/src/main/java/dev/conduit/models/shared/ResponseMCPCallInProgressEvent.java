@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseMCPCallInProgressEvent}
  */
-public final class ResponseMCPCallInProgressEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseMCPCallInProgressEvent extends JsonModel {
   private ResponseMCPCallInProgressEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

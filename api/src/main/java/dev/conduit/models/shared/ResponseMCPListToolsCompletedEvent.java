@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseMCPListToolsCompletedEvent}
  */
-public final class ResponseMCPListToolsCompletedEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseMCPListToolsCompletedEvent extends JsonModel {
   private ResponseMCPListToolsCompletedEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

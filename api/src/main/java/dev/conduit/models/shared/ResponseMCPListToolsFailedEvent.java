@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseMCPListToolsFailedEvent}
  */
-public final class ResponseMCPListToolsFailedEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseMCPListToolsFailedEvent extends JsonModel {
   private ResponseMCPListToolsFailedEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseMCPListToolsInProgressEvent}
  */
-public final class ResponseMCPListToolsInProgressEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseMCPListToolsInProgressEvent extends JsonModel {
   private ResponseMCPListToolsInProgressEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

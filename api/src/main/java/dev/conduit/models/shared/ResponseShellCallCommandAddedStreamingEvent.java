@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseShellCallCommandAddedStreamingEvent}
  */
-public final class ResponseShellCallCommandAddedStreamingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseShellCallCommandAddedStreamingEvent extends JsonModel {
   private ResponseShellCallCommandAddedStreamingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

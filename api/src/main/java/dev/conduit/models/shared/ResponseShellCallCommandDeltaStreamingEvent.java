@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseShellCallCommandDeltaStreamingEvent}
  */
-public final class ResponseShellCallCommandDeltaStreamingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseShellCallCommandDeltaStreamingEvent extends JsonModel {
   private ResponseShellCallCommandDeltaStreamingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseShellCallCommandDoneStreamingEvent}
  */
-public final class ResponseShellCallCommandDoneStreamingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseShellCallCommandDoneStreamingEvent extends JsonModel {
   private ResponseShellCallCommandDoneStreamingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseShellCallOutputContentDeltaStreamingEvent}
  */
-public final class ResponseShellCallOutputContentDeltaStreamingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseShellCallOutputContentDeltaStreamingEvent extends JsonModel {
   private ResponseShellCallOutputContentDeltaStreamingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

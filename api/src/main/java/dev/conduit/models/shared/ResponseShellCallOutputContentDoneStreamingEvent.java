@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseShellCallOutputContentDoneStreamingEvent}
  */
-public final class ResponseShellCallOutputContentDoneStreamingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseShellCallOutputContentDoneStreamingEvent extends JsonModel {
   private ResponseShellCallOutputContentDoneStreamingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code ResponseStreamOptions} object.
+ * Options for streaming responses. Only set this when you set <code>stream: true</code>.
  *
  * @generated from the OpenAPI schema {@code ResponseStreamOptions}
  */
@@ -31,12 +31,30 @@ public final class ResponseStreamOptions extends JsonModel {
     return new Builder(this);
   }
 
+  /**
+   * When true, stream obfuscation will be enabled. Stream obfuscation adds
+   * random characters to an <code>obfuscation</code> field on streaming delta events to
+   * normalize payload sizes as a mitigation to certain side-channel attacks.
+   * These obfuscation fields are included by default, but add a small amount
+   * of overhead to the data stream. You can set <code>include_obfuscation</code> to
+   * false to optimize for bandwidth if you trust the network links between
+   * your application and the OpenAI API.
+   */
+  public @Nullable Boolean includeObfuscation() {
+    return booleanOrNull("include_obfuscation");
+  }
+
   /** A builder of {@link ResponseStreamOptions}. */
   public static final class Builder extends JsonModel.Builder<Builder, ResponseStreamOptions> {
     private Builder() {}
 
     private Builder(ResponseStreamOptions from) {
       super(from);
+    }
+
+    /** Sets {@link ResponseStreamOptions#includeObfuscation() include_obfuscation}. */
+    public Builder includeObfuscation(boolean includeObfuscation) {
+      return set("include_obfuscation", includeObfuscation);
     }
 
     /** Returns the immutable object. */

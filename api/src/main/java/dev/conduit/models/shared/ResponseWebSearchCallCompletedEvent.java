@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseWebSearchCallCompletedEvent}
  */
-public final class ResponseWebSearchCallCompletedEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseWebSearchCallCompletedEvent extends JsonModel {
   private ResponseWebSearchCallCompletedEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseWebSearchCallInProgressEvent}
  */
-public final class ResponseWebSearchCallInProgressEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseWebSearchCallInProgressEvent extends JsonModel {
   private ResponseWebSearchCallInProgressEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

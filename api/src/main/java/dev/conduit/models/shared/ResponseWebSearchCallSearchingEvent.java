@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @generated from the OpenAPI schema {@code ResponseWebSearchCallSearchingEvent}
  */
-public final class ResponseWebSearchCallSearchingEvent extends JsonModel implements ResponseStreamEvent {
+public final class ResponseWebSearchCallSearchingEvent extends JsonModel {
   private ResponseWebSearchCallSearchingEvent(Map<String, @Nullable Object> json) {
     super(json);
   }

@@ -3,6 +3,7 @@ package dev.conduit.models.shared;
 
 import dev.conduit.internal.json.Json;
 import dev.conduit.models.JsonModel;
+import dev.conduit.models.responses.Reasoning;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

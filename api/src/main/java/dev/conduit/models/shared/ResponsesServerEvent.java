@@ -1640,8 +1640,8 @@ public interface ResponsesServerEvent {
     }
 
     /** The summary part that was added. */
-    public ResponseReasoningSummaryPartAddedEvent.Part part() {
-      return ResponseReasoningSummaryPartAddedEvent.Part.fromJson(objectTree("part"));
+    public ResponseReasoningSummaryPartAdded.Part part() {
+      return ResponseReasoningSummaryPartAdded.Part.fromJson(objectTree("part"));
     }
 
     /**
@@ -1651,6 +1651,37 @@ public interface ResponsesServerEvent {
      */
     public @Nullable String streamId() {
       return stringOrNull("stream_id");
+    }
+
+    /**
+     * The summary part that was added.
+     *
+     * @generated from the OpenAPI schema {@code ResponsesServerEvent.response.reasoning_summary_part.added.part}
+     */
+    public static final class Part extends JsonModel {
+      private Part(Map<String, @Nullable Object> json) {
+        super(json);
+      }
+
+      /** Returns a view of {@code json}, a JSON tree owned by the caller; it is frozen, not copied. */
+      public static Part fromJson(Map<String, @Nullable Object> json) {
+        return new Part(Json.freezeMap(json));
+      }
+
+
+      /**
+       * The type of the summary part. Always <code>summary_text</code>.
+       *
+       * <p>Always {@code "summary_text"}.
+       */
+      public String type() {
+        return string("type");
+      }
+
+      /** The text of the summary part. */
+      public String text() {
+        return string("text");
+      }
     }
   }
 
@@ -1710,8 +1741,8 @@ public interface ResponsesServerEvent {
     }
 
     /** The completed summary part. */
-    public ResponseReasoningSummaryPartAddedEvent.Part part() {
-      return ResponseReasoningSummaryPartAddedEvent.Part.fromJson(objectTree("part"));
+    public ResponseReasoningSummaryPartAdded.Part part() {
+      return ResponseReasoningSummaryPartAdded.Part.fromJson(objectTree("part"));
     }
 
     /**

@@ -4,15 +4,37 @@ package dev.conduit.models.shared;
 import dev.conduit.models.OpenEnum;
 
 /**
- * The values of {@code ServiceTierResponses}.
+ * Specifies the processing type used for serving the request.
+ *   - If set to 'auto', then the request will be processed with the service tier configured in the Project settings. Unless otherwise configured, the Project will use 'default'.
+ *   - If set to 'default', then the request will be processed with the standard pricing and performance for the selected model.
+ *   - If set to '<a href="https://platform.openai.com/docs/guides/flex-processing">flex</a>', then the request will be processed with the Flex Processing service tier.
+ *   - To opt-in to <a href="https://platform.openai.com/api/docs/guides/fast-mode">Fast mode</a> at the request level, include the <code>service_tier=fast</code> or <code>service_tier=priority</code> parameter for Responses or Chat Completions. The response will show <code>service_tier=priority</code> regardless of if you specify <code>service_tier=fast</code> or <code>priority</code> in your request.
+ *   - If set to 'ultrafast', then the request will be processed with the access-controlled Ultrafast Processing service tier. This tier is currently available for <code>gpt-5.6-sol</code>; a response served through it will show <code>service_tier=ultrafast</code>.
+ *   - When not set, the default behavior is 'auto'.
+ *
+ * <p>When the <code>service_tier</code> parameter is set, the response body will include the <code>service_tier</code> value based on the processing mode actually used to serve the request. This response value may be different from the value set in the parameter.
  *
  * <p>Open: a value this version does not know decodes to a new instance instead of failing.
  *
  * @generated from the OpenAPI schema {@code ServiceTierResponses}
  */
 public final class ServiceTierResponses extends OpenEnum {
+  /** {@code "auto"} */
+  public static final ServiceTierResponses AUTO = new ServiceTierResponses("auto");
+  /** {@code "default"} */
+  public static final ServiceTierResponses DEFAULT = new ServiceTierResponses("default");
+  /** {@code "flex"} */
+  public static final ServiceTierResponses FLEX = new ServiceTierResponses("flex");
+  /** {@code "scale"} */
+  public static final ServiceTierResponses SCALE = new ServiceTierResponses("scale");
+  /** {@code "priority"} */
+  public static final ServiceTierResponses PRIORITY = new ServiceTierResponses("priority");
+  /** {@code "fast"} */
+  public static final ServiceTierResponses FAST = new ServiceTierResponses("fast");
+  /** {@code "ultrafast"} */
+  public static final ServiceTierResponses ULTRAFAST = new ServiceTierResponses("ultrafast");
 
-  private static final ServiceTierResponses[] KNOWN = {};
+  private static final ServiceTierResponses[] KNOWN = {AUTO, DEFAULT, FLEX, SCALE, PRIORITY, FAST, ULTRAFAST};
 
   private ServiceTierResponses(String value) {
     super(value);

@@ -4,15 +4,24 @@ package dev.conduit.models.shared;
 import dev.conduit.models.OpenEnum;
 
 /**
- * The values of {@code Verbosity}.
+ * Constrains the verbosity of the model's response. Lower values will result in
+ * more concise responses, while higher values will result in more verbose responses.
+ * Currently supported values are <code>low</code>, <code>medium</code>, and <code>high</code>. The default is
+ * <code>medium</code>.
  *
  * <p>Open: a value this version does not know decodes to a new instance instead of failing.
  *
  * @generated from the OpenAPI schema {@code Verbosity}
  */
 public final class Verbosity extends OpenEnum {
+  /** {@code "low"} */
+  public static final Verbosity LOW = new Verbosity("low");
+  /** {@code "medium"} */
+  public static final Verbosity MEDIUM = new Verbosity("medium");
+  /** {@code "high"} */
+  public static final Verbosity HIGH = new Verbosity("high");
 
-  private static final Verbosity[] KNOWN = {};
+  private static final Verbosity[] KNOWN = {LOW, MEDIUM, HIGH};
 
   private Verbosity(String value) {
     super(value);

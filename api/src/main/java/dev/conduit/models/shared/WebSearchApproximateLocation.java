@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code WebSearchApproximateLocation} object.
+ * The approximate location of the user.
  *
  * @generated from the OpenAPI schema {@code WebSearchApproximateLocation}
  */
@@ -31,12 +31,63 @@ public final class WebSearchApproximateLocation extends JsonModel {
     return new Builder(this);
   }
 
+  /**
+   * The type of location approximation. Always <code>approximate</code>.
+   *
+   * <p>Always {@code "approximate"}.
+   */
+  public @Nullable String type() {
+    return stringOrNull("type");
+  }
+
+  /** Returns {@code country}. */
+  public @Nullable String country() {
+    return stringOrNull("country");
+  }
+
+  /** Returns {@code region}. */
+  public @Nullable String region() {
+    return stringOrNull("region");
+  }
+
+  /** Returns {@code city}. */
+  public @Nullable String city() {
+    return stringOrNull("city");
+  }
+
+  /** Returns {@code timezone}. */
+  public @Nullable String timezone() {
+    return stringOrNull("timezone");
+  }
+
   /** A builder of {@link WebSearchApproximateLocation}. */
   public static final class Builder extends JsonModel.Builder<Builder, WebSearchApproximateLocation> {
-    private Builder() {}
+    private Builder() {
+      set("type", "approximate");
+    }
 
     private Builder(WebSearchApproximateLocation from) {
       super(from);
+    }
+
+    /** Sets {@link WebSearchApproximateLocation#country() country}; null removes it. */
+    public Builder country(@Nullable String country) {
+      return set("country", country);
+    }
+
+    /** Sets {@link WebSearchApproximateLocation#region() region}; null removes it. */
+    public Builder region(@Nullable String region) {
+      return set("region", region);
+    }
+
+    /** Sets {@link WebSearchApproximateLocation#city() city}; null removes it. */
+    public Builder city(@Nullable String city) {
+      return set("city", city);
+    }
+
+    /** Sets {@link WebSearchApproximateLocation#timezone() timezone}; null removes it. */
+    public Builder timezone(@Nullable String timezone) {
+      return set("timezone", timezone);
     }
 
     /** Returns the immutable object. */

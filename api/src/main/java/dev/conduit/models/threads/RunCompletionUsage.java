@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code RunCompletionUsage} object.
+ * Usage statistics related to the run. This value will be <code>null</code> if the run is not in a terminal state (i.e. <code>in_progress</code>, <code>queued</code>, etc.).
  *
  * @generated from the OpenAPI schema {@code RunCompletionUsage}
  */
@@ -21,4 +21,19 @@ public final class RunCompletionUsage extends JsonModel {
     return new RunCompletionUsage(Json.freezeMap(json));
   }
 
+
+  /** Number of completion tokens used over the course of the run. */
+  public long completionTokens() {
+    return longValue("completion_tokens");
+  }
+
+  /** Number of prompt tokens used over the course of the run. */
+  public long promptTokens() {
+    return longValue("prompt_tokens");
+  }
+
+  /** Total number of tokens used (prompt + completion). */
+  public long totalTokens() {
+    return longValue("total_tokens");
+  }
 }

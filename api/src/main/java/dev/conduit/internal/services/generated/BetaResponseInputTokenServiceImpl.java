@@ -7,7 +7,7 @@ import dev.conduit.internal.pipeline.ApiRequest;
 import dev.conduit.internal.pipeline.ClientCore;
 import dev.conduit.models.beta.BetaGetinputtokencountsParams;
 import dev.conduit.models.beta.BetaTokenCountsBody;
-import dev.conduit.models.shared.TokenCountsResource;
+import dev.conduit.models.responses.InputTokenCount;
 import dev.conduit.services.BetaResponseInputTokenService;
 import dev.conduit.services.BetaResponseInputTokenServiceAsync;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +21,8 @@ public final class BetaResponseInputTokenServiceImpl implements BetaResponseInpu
   }
 
   @Override
-  public TokenCountsResource count(BetaTokenCountsBody params, BetaGetinputtokencountsParams query, RequestOptions options) {
-    return Calls.json(core, Calls.query(ApiRequest.post("responses/input_tokens", params), query.toJson(), "openai-beta"), options, TokenCountsResource::fromJson);
+  public InputTokenCount count(BetaTokenCountsBody params, BetaGetinputtokencountsParams query, RequestOptions options) {
+    return Calls.json(core, Calls.query(ApiRequest.post("responses/input_tokens", params), query.toJson(), "openai-beta"), options, InputTokenCount::fromJson);
   }
 
   /** The asynchronous twin. */
@@ -34,8 +34,8 @@ public final class BetaResponseInputTokenServiceImpl implements BetaResponseInpu
     }
 
     @Override
-    public CompletableFuture<TokenCountsResource> count(BetaTokenCountsBody params, BetaGetinputtokencountsParams query, RequestOptions options) {
-      return Calls.jsonAsync(core, Calls.query(ApiRequest.post("responses/input_tokens", params), query.toJson(), "openai-beta"), options, TokenCountsResource::fromJson);
+    public CompletableFuture<InputTokenCount> count(BetaTokenCountsBody params, BetaGetinputtokencountsParams query, RequestOptions options) {
+      return Calls.jsonAsync(core, Calls.query(ApiRequest.post("responses/input_tokens", params), query.toJson(), "openai-beta"), options, InputTokenCount::fromJson);
     }
   }
 }

@@ -9,7 +9,7 @@ import dev.conduit.internal.calls.FormData;
 import dev.conduit.internal.paging.Paging;
 import dev.conduit.internal.pipeline.ApiRequest;
 import dev.conduit.internal.pipeline.ClientCore;
-import dev.conduit.models.skills.CreateSkillBody;
+import dev.conduit.models.skills.CreateSkillVersionBody;
 import dev.conduit.models.skills.DeletedSkillVersionResource;
 import dev.conduit.models.skills.ListSkillVersionsParams;
 import dev.conduit.models.skills.SkillVersionResource;
@@ -34,7 +34,7 @@ public final class SkillVersionServiceImpl implements SkillVersionService {
   }
 
   @Override
-  public SkillVersionResource create(String skillId, CreateSkillBody params, RequestOptions options) {
+  public SkillVersionResource create(String skillId, CreateSkillVersionBody params, RequestOptions options) {
     return Calls.json(core, ApiRequest.post("skills/" + ApiRequest.segment(skillId) + "/versions", FormData.body(params.toJson(), params.fileParts())), options, SkillVersionResource::fromJson);
   }
 
@@ -67,7 +67,7 @@ public final class SkillVersionServiceImpl implements SkillVersionService {
     }
 
     @Override
-    public CompletableFuture<SkillVersionResource> create(String skillId, CreateSkillBody params, RequestOptions options) {
+    public CompletableFuture<SkillVersionResource> create(String skillId, CreateSkillVersionBody params, RequestOptions options) {
       return Calls.jsonAsync(core, ApiRequest.post("skills/" + ApiRequest.segment(skillId) + "/versions", FormData.body(params.toJson(), params.fileParts())), options, SkillVersionResource::fromJson);
     }
 
