@@ -2,6 +2,7 @@ package dev.conduit.testing;
 
 import dev.conduit.testing.contract.BatchesContract;
 import dev.conduit.testing.contract.ChatContract;
+import dev.conduit.testing.contract.CompactionAndInputTokensContract;
 import dev.conduit.testing.contract.ConversationsContract;
 import dev.conduit.testing.contract.EmbeddingsContract;
 import dev.conduit.testing.contract.FaultsContract;
@@ -40,6 +41,14 @@ class LoopbackJdkTransportTest {
 
   @Nested
   class ResponsesStreaming extends ResponsesStreamingContract {
+    @Override
+    protected Harness harness() {
+      return H;
+    }
+  }
+
+  @Nested
+  class CompactionAndInputTokens extends CompactionAndInputTokensContract {
     @Override
     protected Harness harness() {
       return H;

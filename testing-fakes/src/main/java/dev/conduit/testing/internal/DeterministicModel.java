@@ -185,8 +185,13 @@ public final class DeterministicModel {
 
   /** Returns the input tokens of a prompt: its turns plus a small per-message overhead, plus the tools. */
   public static int inputTokens(Prompt prompt, @Nullable String toolsJson) {
+    return inputTokens(prompt.turns(), toolsJson);
+  }
+
+  /** Returns the input tokens of {@code turns} plus a small per-message overhead, plus the tools (JSON, or null). */
+  public static int inputTokens(List<Turn> turns, @Nullable String toolsJson) {
     int n = 0;
-    for (Turn t : prompt.turns()) {
+    for (Turn t : turns) {
       n += Tokens.count(t.text()) + 4;
     }
     if (toolsJson != null) {

@@ -45,6 +45,11 @@ public final class Ids {
     return "rs_" + hex(50);
   }
 
+  /** The id of a compaction item. */
+  public String compaction() {
+    return "cmp_" + hex(50);
+  }
+
   public String functionCall() {
     return "fc_" + hex(50);
   }

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Responses API: create (plain, streamed, stored, background, chained by
  * {@code previous_response_id} or within a {@code conversation}), retrieve (also as a replayed
- * stream), delete, cancel and input items.
+ * stream), delete, cancel and input items; compaction and input token counts are answered by
+ * {@link ResponseCompaction} and {@link InputTokensRoute}.
  */
 final class ResponsesRoutes {
   private static final Map<String, Params.Type> KNOWN = new HashMap<>();
@@ -55,10 +56,14 @@ final class ResponsesRoutes {
 
   private final FakeCore core;
   private final ResponseOptions options;
+  private final ResponseCompaction compaction;
+  private final InputTokensRoute inputTokens;
 
   ResponsesRoutes(FakeCore core) {
     this.core = core;
     this.options = new ResponseOptions();
+    this.compaction = new ResponseCompaction(core);
+    this.inputTokens = new InputTokensRoute(core);
   }
 
   @Nullable Reply route(JournalEntry entry, String[] seg) {
@@ -66,6 +71,12 @@ final class ResponsesRoutes {
     String m = req.method();
     if (seg.length == 1 && m.equals("POST")) {
       return create(entry);
+    }
+    if (seg.length == 2 && m.equals("POST") && seg[1].equals("compact")) {
+      return compaction.compact(req);
+    }
+    if (seg.length == 2 && m.equals("POST") && seg[1].equals("input_tokens")) {
+      return inputTokens.count(req);
     }
     if (seg.length == 2 && m.equals("GET")) {
       return retrieve(req, seg[1]);
@@ -108,15 +119,7 @@ final class ResponsesRoutes {
       throw ApiError.invalid("The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options",
           "invalid_value");
     }
-    String previousId = Json.strAt(body, "previous_response_id");
-    Store.StoredConversation conversation = null;
-    if (body.get("conversation") != null) {
-      if (previousId != null) {
-        throw ApiError.invalid("Mutually exclusive parameters: Ensure you are only providing one of: "
-            + "'previous_response_id' or 'conversation'.", null, "mutually_exclusive_parameters");
-      }
-      conversation = ConversationsRoutes.require(core.store(), body.get("conversation"), "conversation");
-    }
+    ResponseContext context = ResponseContext.read(core, body, body.get("prompt") == null).answeringPendingCalls();
     boolean encrypted = false;
     List<@Nullable Object> include = Json.listAt(body, "include");
     if (include != null) {
@@ -130,38 +133,12 @@ final class ResponsesRoutes {
       }
     }
 
-    List<Map<String, @Nullable Object>> input = ResponseInput.items(body.get("input"), ids);
-    List<Map<String, @Nullable Object>> context = new ArrayList<>();
-    List<Map<String, @Nullable Object>> previousOutput = List.of();
-    if (previousId != null) {
-      Store.StoredResponse prev = core.store().responses.get(previousId);
-      if (prev == null) {
-        throw ApiError.invalid("Previous response with id '" + previousId + "' not found.", "previous_response_id",
-            "previous_response_not_found");
-      }
-      context.addAll(prev.context);
-      previousOutput = Json.objects(Json.listAt(prev.finished, "output"));
-    } else if (conversation != null) {
-      context.addAll(conversation.items.values());
-    } else if (input.isEmpty() && body.get("prompt") == null) {
-      throw ApiError.missing("input");
-    }
-    List<Map<String, @Nullable Object>> visible = new ArrayList<>(context);
-    visible.addAll(input);
-    ResponseInput.checkToolOutputs(previousOutput, visible, input);
-    context.addAll(input);
-
     ResponseOptions.Tools tools = options.tools(body);
     ResponseOptions.Text text = options.text(body);
     Map<String, @Nullable Object> reasoning = options.reasoning(body, model);
     boolean summary = reasoning.get("summary") != null;
 
-    List<DeterministicModel.Turn> turns = new ArrayList<>();
-    Object instructions = body.get("instructions");
-    if (instructions instanceof String) {
-      turns.add(new DeterministicModel.Turn("system", (String) instructions));
-    }
-    turns.addAll(ResponseInput.turns(context));
+    List<DeterministicModel.Turn> turns = context.turns(body.get("instructions"));
     if (text.format().type().equals("json_object") && !DeterministicModel.mentions(turns, "json")) {
       throw ApiError.invalid("Response input messages must contain the word 'json' in some form to use 'text.format' of "
           + "type 'json_object'.", "input", null);
@@ -174,8 +151,8 @@ final class ResponsesRoutes {
     List<Map<String, @Nullable Object>> output =
         ResponseRenderer.output(limited.parts(), limited.truncated(), summary, encrypted, ids);
     Map<String, @Nullable Object> usage = ResponseRenderer.usage(
-        DeterministicModel.inputTokens(prompt, tools.echo().isEmpty() ? null : core.codec().writeString(tools.echo())),
-        DeterministicModel.outputTokens(limited.parts()), DeterministicModel.reasoningTokens(limited.parts()));
+        ResponseContext.inputTokens(turns, tools.echo(), core.codec()), DeterministicModel.outputTokens(limited.parts()),
+        DeterministicModel.reasoningTokens(limited.parts()));
 
     String id = ids.response();
     long now = core.now();
@@ -186,12 +163,14 @@ final class ResponsesRoutes {
     boolean obfuscate = Json.boolAt(Json.objAt(body, "stream_options"), "include_obfuscation", true);
     List<Map<String, @Nullable Object>> events = ResponseEvents.of(finished, background, obfuscate);
     Map<String, @Nullable Object> shown = background && !stream ? ResponseRenderer.snapshot(finished, "queued") : finished;
+    List<Map<String, @Nullable Object>> input = context.input();
+    Store.StoredConversation conversation = context.conversation();
     if (conversation != null) {
       conversation.append(input, ids);
       conversation.append(Json.objects(Json.listAt(finished, "output")), ids);
     }
     if (store) {
-      List<Map<String, @Nullable Object>> full = new ArrayList<>(context);
+      List<Map<String, @Nullable Object>> full = new ArrayList<>(context.items());
       full.addAll(Json.objects(Json.listAt(finished, "output")));
       core.store().responses.put(id, new Store.StoredResponse(shown, finished, input, full, events));
     }

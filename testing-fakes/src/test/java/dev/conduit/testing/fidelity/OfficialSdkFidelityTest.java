@@ -23,12 +23,17 @@ import com.openai.models.files.FileCreateParams;
 import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
 import com.openai.models.models.Model;
+import com.openai.models.responses.CompactedResponse;
+import com.openai.models.responses.ResponseCompactParams;
+import com.openai.models.responses.ResponseCompactionItem;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseOutputMessage;
 import com.openai.models.responses.ResponseOutputText;
 import com.openai.models.responses.ResponseStatus;
 import com.openai.models.responses.ResponseStreamEvent;
+import com.openai.models.responses.inputtokens.InputTokenCountParams;
+import com.openai.models.responses.inputtokens.InputTokenCountResponse;
 import com.openai.models.uploads.Upload;
 import com.openai.models.uploads.UploadCompleteParams;
 import com.openai.models.uploads.UploadCreateParams;
@@ -97,6 +102,33 @@ class OfficialSdkFidelityTest {
     Response again = sdk.responses().retrieve(r.id());
     again.validate();
     assertThat(again.id()).isEqualTo(r.id());
+  }
+
+  @Test
+  void responsesCompactAndInputTokens() {
+    Response first = sdk.responses().create(ResponseCreateParams.builder().model("gpt-4o").input("My name is Ada.").build());
+    InputTokenCountResponse count = sdk.responses().inputTokens().count(InputTokenCountParams.builder().model("gpt-4o")
+        .previousResponseId(first.id()).input("What is my name?").build());
+    count.validate();
+    Response second = sdk.responses().create(ResponseCreateParams.builder().model("gpt-4o").previousResponseId(first.id())
+        .input("What is my name?").build());
+    assertThat(count.inputTokens()).isEqualTo(second.usage().orElseThrow().inputTokens());
+
+    CompactedResponse compacted = sdk.responses().compact(ResponseCompactParams.builder().model("gpt-4o")
+        .previousResponseId(second.id()).build());
+    // not compacted.validate(): the SDK types this output as output items, whose message content must be
+    // output_text, while the kept user messages carry input_text, as in the API reference's example
+    compacted.usage().validate();
+    assertThat(compacted.output().get(0).isMessage()).isTrue();
+    assertThat(compacted.id()).startsWith("resp_");
+    assertThat(compacted.createdAt()).isPositive();
+    assertThat(compacted.output()).hasSize(3);
+    ResponseCompactionItem item = compacted.output().get(2).asCompaction();
+    item.validate();
+    assertThat(item.id()).startsWith("cmp_");
+    assertThat(item.encryptedContent()).startsWith("gAAAAAB");
+    assertThat(compacted.usage().inputTokens()).isEqualTo(sdk.responses().inputTokens().count(InputTokenCountParams
+        .builder().model("gpt-4o").previousResponseId(second.id()).build()).inputTokens());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.conduit.testing.support;
 
+import dev.conduit.OpenAIClient;
 import dev.conduit.http.Transport;
 import dev.conduit.http.TransportOptions;
 import dev.conduit.http.TransportProvider;
@@ -48,6 +49,12 @@ public enum Harness {
   public abstract FakeOpenAI fake();
 
   public abstract RawHttp http(FakeOpenAI fake);
+
+  /** Returns a builder of Conduit's client reaching {@code fake}: through its transport in memory, else over jdk. */
+  public OpenAIClient.Builder client(FakeOpenAI fake) {
+    OpenAIClient.Builder b = OpenAIClient.builder().apiKey("sk-test").baseUrl(fake.baseUrl());
+    return this == IN_MEMORY ? b.transport(fake.transport()) : b.transport("jdk");
+  }
 
   /** Returns a new transport from the provider named {@code jdk} (conduit-transport-jdk). */
   public static Transport jdkTransport() {
