@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * other HTTP client.
  *
  * <p>It emulates models; responses (create, stream, store, retrieve, delete, cancel, input items,
- * {@code previous_response_id} chaining, {@code background}); chat completions (create, stream,
- * {@code stream_options.include_usage}, stored completions list/retrieve/update/delete/messages);
+ * {@code previous_response_id} chaining, {@code background}, compaction and input token counts); chat
+ * completions (create, stream, {@code stream_options.include_usage}, stored completions
+ * list/retrieve/update/delete/messages);
  * embeddings (deterministic unit vectors, {@code dimensions}, base64); files (multipart upload,
  * paginated list, retrieve, delete, content); uploads (create, parts, complete into a File whose
  * content is the parts joined in the order of {@code part_ids}, cancel); batches (create, retrieve,
@@ -49,6 +50,15 @@ import org.jspecify.annotations.Nullable;
  * next read on, without running a line. The lines a batch runs are not in the {@link #journal()
  * journal} and no fault is injected into them; a {@link #replyWhen} predicate sees each as a request
  * with index -1 and the header {@code x-fake-batch-id}.
+ *
+ * <p>{@code POST /v1/responses/input_tokens} answers the {@code usage.input_tokens} that a create with
+ * the same fields would report (instructions, tools, {@code previous_response_id} or
+ * {@code conversation} included). {@code POST /v1/responses/compact} compacts without loss: its output
+ * keeps the user messages and ends with a {@code compaction} item whose {@code encrypted_content}
+ * seals the whole context ({@code "gAAAAAB"} and the URL-safe base64 of a 16-byte digest and the JSON
+ * {@code {"items":[...]}}); sent back as input, the item is expanded into that context, so the model
+ * and the token counts see the conversation it replaced. Content the fake did not seal, or that was
+ * altered, is refused with a 400 {@code invalid_encrypted_content}, as the real API refuses it.
  *
  * <p>The model echoes the text of the last user message unless a {@link FakeReply} is
  * {@linkplain #reply(FakeReply...) scripted}; when a request leaves no choice it behaves as the real
