@@ -49,16 +49,12 @@ public final class Json {
     // replaceAll walks a LinkedHashMap's own links: no iterator or entry view per map (this runs
     // once per decoded model, e.g. for every streamed event).
     try {
-      map.replaceAll(Json::freezeValue);
+      map.replaceAll((key, value) -> freeze(value));
     } catch (UnsupportedOperationException immutable) { // e.g. Map.of(...): freeze a copy
       map = new LinkedHashMap<>(map);
-      map.replaceAll(Json::freezeValue);
+      map.replaceAll((key, value) -> freeze(value));
     }
     return Collections.unmodifiableMap(map);
-  }
-
-  private static @Nullable Object freezeValue(String key, @Nullable Object value) {
-    return isScalar(value) ? value : freeze(value);
   }
 
   /**
@@ -81,8 +77,9 @@ public final class Json {
     }
     for (int i = 0; i < list.size(); i++) {
       Object v = list.get(i);
-      if (!isScalar(v) && (v instanceof Map || v instanceof List)) {
-        list.set(i, freeze(v));
+      Object frozen = freeze(v);
+      if (frozen != v) {
+        list.set(i, frozen);
       }
     }
     return Collections.unmodifiableList(list);

@@ -219,19 +219,16 @@ public final class JdkTransport implements Transport {
     if (publisher == null || prepared.buffered) {
       return sendBlocking(request, prepared, exchange);
     }
+    // A streamed upload: the JDK pulls it through the asynchronous path while this thread writes it.
     CompletableFuture<Head> future;
     try {
-      if (publisher != null) {
-        exchange.requestBody(publisher);
-      }
+      exchange.requestBody(publisher);
       future = send(request, prepared.jdkRequest, exchange);
     } catch (RuntimeException e) {
       exchange.finish();
       throw e;
     }
-    if (publisher != null && !prepared.buffered) {
-      publisher.writeBody();
-    }
+    publisher.writeBody();
     try {
       Head head = future.get();
       return Responses.blocking(head.status, head.headers, head.body);
